@@ -1,0 +1,57 @@
+/**
+ * The one typed model of a submission that every check reads. Intake builds it;
+ * checks never touch the file system themselves.
+ */
+export type Layout =
+  /** parent folder: compose file + api folder + client folder (course layout) */
+  | 'parent'
+  /** an api repository alone: rock-check builds the course topology (part 2) */
+  | 'api-only'
+  /** an api repository with its own compose file (`build: .`) */
+  | 'api-with-compose'
+  /** `--api` and `--client` given separately */
+  | 'separate';
+
+export type ComponentRole = 'api' | 'client';
+
+export interface SubmissionFile {
+  /** Relative to the submission root, forward slashes. */
+  path: string;
+  size: number;
+  /** Text content; absent for binary or oversized files. */
+  text?: string;
+  binary: boolean;
+  /** Git facts, when the file lies in a git work tree. */
+  git?: { tracked: boolean; mode?: string };
+}
+
+export interface Component {
+  role: ComponentRole;
+  /** Folder relative to the submission root ('' for the root itself). */
+  dir: string;
+  /** How it was recognised: compose build context, folder content, or the command line. */
+  foundBy: 'compose' | 'content' | 'argument' | 'root';
+  git?: { isRepo: boolean; head?: string };
+}
+
+export interface Submission {
+  /** Absolute path of the folder graded (a private copy for remote sources). */
+  root: string;
+  /** What the user named: a path or a URL (credentials removed). */
+  source: string;
+  layout: Layout;
+  components: Partial<Record<ComponentRole, Component>>;
+  /** Compose file path relative to root, when there is one. */
+  compose?: string;
+  /** Every file below root (minus .git, node_modules, .venv), keyed by relative path. */
+  files: Record<string, SubmissionFile>;
+}
+
+export function joinPath(dir: string, name: string): string {
+  return dir === '' ? name : `${dir}/${name}`;
+}
+
+export function fileIn(sub: Submission, role: ComponentRole, name: string): SubmissionFile | undefined {
+  const c = sub.components[role];
+  return c ? sub.files[joinPath(c.dir, name)] : undefined;
+}

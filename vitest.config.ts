@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'helpers/**/*.test.ts', 'suites/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 30_000,
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
+  },
+});
