@@ -25,6 +25,12 @@ export interface Rule<I> extends RuleMeta {
 export interface RuleFamily<I> {
   area: Area;
   rules: Rule<I>[];
+  /**
+   * Why the family does not apply to this submission (e.g. "no compose file:
+   * graded as an api repository"), or undefined when it does. Criteria of a
+   * family that does not apply are reported as not applicable, not passed.
+   */
+  notApplicable?(sub: Submission, profile: Profile): string | undefined;
   inputs(sub: Submission, profile: Profile): I[];
 }
 
