@@ -23,6 +23,8 @@ export interface SubmissionFile {
   binary: boolean;
   /** Git facts, when the file lies in a git work tree. */
   git?: { tracked: boolean; mode?: string };
+  /** Set when the entry is a symbolic link; links are never followed outside the root. */
+  symlink?: { target: string; outside: boolean };
 }
 
 export interface Component {
@@ -43,7 +45,7 @@ export interface Submission {
   components: Partial<Record<ComponentRole, Component>>;
   /** Compose file path relative to root, when there is one. */
   compose?: string;
-  /** Every file below root (minus .git, node_modules, .venv), keyed by relative path. */
+  /** Every file below root (minus .git, node_modules, .venv, __pycache__), keyed by relative path. */
   files: Record<string, SubmissionFile>;
 }
 

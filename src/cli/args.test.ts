@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand, UsageError } from './args.js';
+import { decideColor } from './io.js';
+import { memoryIo } from './test-io.js';
+
+describe('parseCommand', () => {
+  it('reads a submission with defaults', () => {
+    expect(parseCommand(['./repo'])).toMatchObject({ kind: 'grade', target: './repo', static: false, format: 'terminal', out: 'reports' });
+  });
+
+  it('reads --api/--client, --static, --json and --no-out', () => {
+    expect(parseCommand(['--api', 'a', '--client', 'c', '--static', '--json', '--no-out'])).toMatchObject({
+      kind: 'grade',
+      api: 'a',
+      client: 'c',
+      static: true,
+      format: 'json',
+      out: false,
+    });
+  });
+
+  it.each([
+    [[], /name a submission/],
+    [['a', 'b'], /expected one submission/],
+    [['a', '--api', 'b'], /either a submission or --api/],
+    [['--client', 'c'], /--client needs --api/],
+    [['a', '--format', 'pdf'], /unknown --format pdf/],
+    [['a', '--bogus'], /Unknown option '--bogus'/],
+    [['a', '--color', '--no-color'], /contradict/],
+    [['a', '--json', '--format', 'junit'], /contradict/],
+    [['clean', 'x'], /clean takes no submission/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseCommand(argv as string[])).toThrow(UsageError);
+    expect(() => parseCommand(argv as string[])).toThrow(message);
+  });
+
+  it('knows clean, criteria, help and version', () => {
+    expect(parseCommand(['clean', '--run', 'abc'])).toEqual({ kind: 'clean', runId: 'abc' });
+    expect(parseCommand(['criteria'])).toEqual({ kind: 'criteria', profile: undefined });
+    expect(parseCommand(['--help'])).toEqual({ kind: 'help' });
+    expect(parseCommand(['-v'])).toEqual({ kind: 'version' });
+  });
+});
+
+describe('decideColor', () => {
+  it('follows flag, then NO_COLOR, then FORCE_COLOR, then the TTY', () => {
+    expect(decideColor(true, memoryIo({ env: { NO_COLOR: '1' } }))).toBe(true);
+    expect(decideColor(undefined, memoryIo({ env: { NO_COLOR: '1' }, isTTY: true }))).toBe(false);
+    expect(decideColor(undefined, memoryIo({ env: { FORCE_COLOR: '1' }, isTTY: false }))).toBe(true);
+    expect(decideColor(undefined, memoryIo({ env: {}, isTTY: true }))).toBe(true);
+    expect(decideColor(undefined, memoryIo({ env: {}, isTTY: false }))).toBe(false);
+  });
+});

@@ -1,0 +1,31 @@
+export const helpText = `rock-check: grades a Rock of Ages Docker submission.
+
+Usage
+  rock-check <submission> [options]          a folder, or a git URL (https://, ssh://, git@, file://) with optional #ref
+  rock-check --api <path|url> [--client <path|url>] [options]
+  rock-check clean [--run ID]                remove Docker objects a killed run left behind
+  rock-check criteria [--profile FILE]       print the criteria of a profile as a Markdown table
+
+Submissions it recognises
+  a parent folder with docker-compose.yml + the api folder + the client folder (the course layout);
+  an api repository alone; an api repository with its own compose file (build: .);
+  api and client repositories given separately with --api and --client.
+
+Options
+  --static            static checks only: no image is built, no container started
+  --profile FILE      grading profile (YAML); default: the built-in rock-of-ages profile
+  --json              write only the JSON report to stdout
+  --format NAME       stdout format: terminal (default), json, junit, markdown, github, autograding
+  --out DIR           also write rock-check.json, .xml (JUnit) and .md there (default: reports)
+  --no-out            write no report files
+  --keep-images       keep the images built for the submission
+  --color, --no-color force colour on or off (default: on for a terminal; NO_COLOR disables it)
+  -h, --help          this text
+  -v, --version       rock-check's version
+
+Exit codes
+  0  every required criterion passes
+  1  some required criterion fails
+  2  usage error: bad option, unknown path, refused URL, no api found, invalid profile
+  3  internal or Docker error: the grade is incomplete
+`;

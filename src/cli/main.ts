@@ -1,0 +1,9 @@
+import { runCommand } from './run-command.js';
+
+process.exitCode = await runCommand(process.argv.slice(2), {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  env: process.env,
+  isTTY: Boolean(process.stdout.isTTY),
+  cwd: process.cwd(),
+});

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { takeIn, IntakeError } from '../intake/index.js';
+import { packageVersion } from '../paths.js';
+import { criteriaTable } from '../profile/criteria-table.js';
+import { loadProfile, ProfileError } from '../profile/load.js';
+import type { Profile } from '../profile/profile.js';
+import { buildReport, exitCodeFor } from '../report/build.js';
+import { formats, writeReports } from '../report/formats/index.js';
+import type { Report } from '../report/report.js';
+import { validateReport } from '../report/validate.js';
+import { runSuites } from '../runner/run-suites.js';
+import { parseCommand, UsageError, type Command } from './args.js';
+import { helpText } from './help.js';
+import { decideColor, ExitCode, type CliIo } from './io.js';
+
+/** The whole CLI as a function: argv and io in, exit code out. */
+export async function runCommand(argv: string[], io: CliIo): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommand(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`rock-check: ${e.message}\nTry 'rock-check --help'.\n`);
+    return ExitCode.usage;
+  }
+  try {
+    switch (command.kind) {
+      case 'help':
+        io.stdout(helpText);
+        return ExitCode.pass;
+      case 'version':
+        io.stdout(`${packageVersion}\n`);
+        return ExitCode.pass;
+      case 'criteria':
+        io.stdout(criteriaTable(readProfile(command.profile, io)));
+        return ExitCode.pass;
+      case 'clean':
+        return await clean(command.runId, io);
+      case 'grade':
+        return await grade(command, io);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof IntakeError || e instanceof ProfileError) {
+      io.stderr(`rock-check: ${e.message}\n`);
+      return ExitCode.usage;
+    }
+    io.stderr(`rock-check: internal error: ${(e as Error).message}\n`);
+    if (io.env.ROCK_CHECK_DEBUG) io.stderr(`${(e as Error).stack}\n`);
+    return ExitCode.internal;
+  }
+}
+
+function readProfile(file: string | undefined, io: CliIo): Profile {
+  return file === undefined ? loadProfile() : loadProfile(resolve(io.cwd, file));
+}
+
+async function grade(cmd: Extract<Command, { kind: 'grade' }>, io: CliIo): Promise<number> {
+  const started = Date.now();
+  const profile = readProfile(cmd.profile, io);
+  const color = decideColor(cmd.color, io);
+  const abs = (p: string | undefined) => (p === undefined || /^[a-z][a-z0-9+.-]*:|^[^/]+@[^/]+:/i.test(p) ? p : resolve(io.cwd, p));
+  await using intake = await takeIn({ target: abs(cmd.target), api: abs(cmd.api), client: abs(cmd.client) }, { profile });
+  const mode = cmd.static ? 'static' : 'full';
+  const run = await runSuites({
+    submission: intake.submission,
+    profile,
+    mode,
+    runId: randomBytes(6).toString('hex'),
+    options: { keepImages: cmd.keepImages },
+  });
+  const report: Report = buildReport({
+    profile,
+    submission: intake.submission,
+    mode,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    outcomes: run.outcomes,
+    errors: run.errors,
+  });
+  const problems = validateReport(report);
+  if (problems.length > 0) {
+    io.stderr(`rock-check: internal error: the report does not match its schema:\n${problems.join('\n')}\n`);
+    return ExitCode.internal;
+  }
+  io.stdout(formats[cmd.format].render(report, { color }));
+  if (cmd.out !== false) {
+    const paths = await writeReports(report, resolve(io.cwd, cmd.out), ['json', 'junit', 'markdown']);
+    if (cmd.format === 'terminal') io.stderr(`reports written: ${paths.join(', ')}\n`);
+  }
+  return exitCodeFor(report);
+}
+
+async function clean(runId: string | undefined, io: CliIo): Promise<number> {
+  const { cleanAll } = await import('../cleanup/index.js');
+  const removed = await cleanAll(undefined, { runId });
+  io.stdout(`removed ${removed.length} Docker object(s) left by rock-check${runId ? ` run ${runId}` : ''}\n`);
+  for (const r of removed) io.stdout(`  ${r}\n`);
+  return ExitCode.pass;
+}

@@ -1,0 +1,2 @@
+export { IntakeError } from './intake-error.js';
+export { takeIn, type Intake, type IntakeOptions, type IntakeRequest } from './take-in.js';

@@ -1,0 +1,160 @@
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import { isAbsolute, join, posix } from 'node:path';
+import type { Component, ComponentRole, Layout } from '../model/submission.js';
+import type { ComponentExpectation, Profile } from '../profile/profile.js';
+import { buildContexts, composeFileNames } from './compose-contexts.js';
+import { IntakeError } from './intake-error.js';
+import { skippedFolders } from './walk.js';
+
+export interface LayoutFacts {
+  layout: Layout;
+  components: Partial<Record<ComponentRole, Component>>;
+  /** Compose file relative to the root. */
+  compose?: string;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await lstat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function isDir(path: string): Promise<boolean> {
+  try {
+    return (await lstat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function hasMarker(root: string, dir: string, expect: ComponentExpectation): Promise<boolean> {
+  for (const marker of expect.markers) {
+    if (await isFile(join(root, dir, marker))) return true;
+  }
+  return false;
+}
+
+/** The first compose file found at the top of a folder, by name. */
+export async function findComposeFile(root: string, dir = ''): Promise<string | undefined> {
+  for (const name of composeFileNames) {
+    const rel = dir === '' ? name : `${dir}/${name}`;
+    if (await isFile(join(root, rel))) return rel;
+  }
+  return undefined;
+}
+
+interface Candidate {
+  dir: string;
+  service?: string;
+}
+
+/**
+ * Picks a component among candidate folders: one holding a marker file
+ * (manage.py, package.json) first, then one whose compose service or folder
+ * carries a name the profile lists.
+ */
+async function pick(
+  root: string,
+  candidates: Candidate[],
+  expect: ComponentExpectation,
+  exclude?: string,
+): Promise<Candidate | undefined> {
+  const open = candidates.filter((c) => c.dir !== exclude);
+  for (const c of open) if (await hasMarker(root, c.dir, expect)) return c;
+  const byService = open.find((c) => c.service !== undefined && expect.serviceNames.includes(c.service));
+  if (byService) return byService;
+  return open.find((c) => expect.folderNames.includes(posix.basename(c.dir)));
+}
+
+/** Compose build contexts that are folders inside the root, relative to it. */
+async function composeCandidates(root: string, compose: string): Promise<Candidate[]> {
+  const text = await readFile(join(root, compose), 'utf8');
+  const out: Candidate[] = [];
+  for (const { service, context } of buildContexts(text)) {
+    if (isAbsolute(context) || /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.includes('\\')) continue;
+    const dir = posix.normalize(posix.join(posix.dirname(compose), context)).replace(/\/$/, '');
+    const rel = dir === '.' ? '' : dir;
+    if (rel === '..' || rel.startsWith('../')) continue;
+    if (await isDir(join(root, rel))) out.push({ dir: rel, service });
+  }
+  return out;
+}
+
+/** Sub-folders of the root (one level), in name order, the ones profiles name first. */
+async function subfolders(root: string, profile: Profile): Promise<Candidate[]> {
+  const entries = await readdir(root, { withFileTypes: true });
+  const named = new Set([...profile.components.api.folderNames, ...profile.components.client.folderNames]);
+  return entries
+    .filter((e) => e.isDirectory() && !skippedFolders.has(e.name))
+    .map((e) => e.name)
+    .sort((a, b) => Number(named.has(b)) - Number(named.has(a)) || (a < b ? -1 : 1))
+    .map((dir) => ({ dir }));
+}
+
+function component(role: ComponentRole, c: Candidate, foundBy: Component['foundBy']): Component {
+  return { role, dir: c.dir, foundBy };
+}
+
+/**
+ * Recognises the layout of a folder: the course's parent folder (compose file
+ * + api + client, found through the compose build contexts, else by content,
+ * else by folder name), an api repository alone, or one with its own compose
+ * file. `label` names the source in the error raised when no api is found.
+ */
+export async function detectLayout(root: string, profile: Profile, label: string): Promise<LayoutFacts> {
+  const { api, client } = profile.components;
+  const compose = await findComposeFile(root);
+  const contexts = compose ? await composeCandidates(root, compose) : [];
+
+  const composeApi = await pick(root, contexts, api);
+  if (composeApi) {
+    const composeClient = await pick(root, contexts, client, composeApi.dir);
+    return {
+      layout: composeApi.dir === '' ? 'api-with-compose' : 'parent',
+      compose,
+      components: {
+        api: component('api', composeApi, 'compose'),
+        ...(composeClient ? { client: component('client', composeClient, 'compose') } : {}),
+      },
+    };
+  }
+
+  if (await hasMarker(root, '', api)) {
+    const composeClient = await pick(root, contexts, client, '');
+    return {
+      layout: compose ? 'api-with-compose' : 'api-only',
+      compose,
+      components: {
+        api: { role: 'api', dir: '', foundBy: 'root' },
+        ...(composeClient ? { client: component('client', composeClient, 'compose') } : {}),
+      },
+    };
+  }
+
+  const folders = await subfolders(root, profile);
+  const contentApi = await pick(root, folders, api);
+  if (contentApi) {
+    const contentClient = await pick(root, folders, client, contentApi.dir);
+    return {
+      layout: 'parent',
+      compose,
+      components: {
+        api: component('api', contentApi, 'content'),
+        ...(contentClient ? { client: component('client', contentClient, 'content') } : {}),
+      },
+    };
+  }
+
+  const markers = api.markers.join(' or ');
+  const where = [
+    `at its top level`,
+    ...(compose ? [`in the build contexts of ${compose} (${contexts.map((c) => c.dir || '.').join(', ') || 'none inside the folder'})`] : []),
+    `in its sub-folders (${folders.map((f) => f.dir).join(', ') || 'none'})`,
+  ];
+  throw new IntakeError(
+    `no Django API found in ${label}: looked for ${markers} ${where.join(', ')}, and for a folder named ` +
+      `${api.folderNames.join(' or ')}. Name the api folder, the folder holding docker-compose.yml, or use --api and --client`,
+  );
+}

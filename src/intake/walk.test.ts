@@ -1,0 +1,112 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { IntakeError } from './intake-error.js';
+import { removeTemps, tree } from './temp-tree.js';
+import { decodeContent, walkFiles } from './walk.js';
+
+afterAll(removeTemps);
+
+const limits = { maxFiles: 100, maxTotalBytes: 1024 * 1024, maxTextBytes: 64 };
+
+describe('walkFiles', () => {
+  it('lists every file with text, keyed by forward-slash paths, skipping dependency and VCS folders', async () => {
+    const root = tree({
+      'Dockerfile': 'FROM python:3.11-slim\n',
+      'rockapi/fixtures/rocks.json': '[]',
+      'empty.txt': '',
+      'crlf.sh': '#!/bin/bash\r\necho hi\r\n',
+      'bom.py': '\ufeffimport os\n',
+      '.git/config': '[core]\n',
+      'node_modules/x/index.js': 'x',
+      'client/node_modules/y/index.js': 'y',
+      '.venv/bin/python': 'py',
+      'rockapi/__pycache__/a.pyc': 'c',
+      'sub/.git': 'gitdir: ../.git/modules/sub\n',
+    });
+    const files = await walkFiles(root, 'sample', limits);
+    expect(Object.keys(files).sort()).toEqual(['Dockerfile', 'bom.py', 'crlf.sh', 'empty.txt', 'rockapi/fixtures/rocks.json']);
+    expect(files['Dockerfile']).toEqual({ path: 'Dockerfile', size: 22, text: 'FROM python:3.11-slim\n', binary: false });
+    expect(files['empty.txt']).toMatchObject({ size: 0, text: '', binary: false });
+    expect(files['crlf.sh'].text).toBe('#!/bin/bash\r\necho hi\r\n');
+    expect(files['bom.py'].text).toBe('\ufeffimport os\n');
+  });
+
+  it('flags binary files (NUL byte or invalid UTF-8) and keeps no text for them', async () => {
+    const root = tree({
+      'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
+      'latin1.txt': Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]),
+      'utf8.txt': 'café ☕\n',
+    });
+    const files = await walkFiles(root, 'sample', limits);
+    expect(files['logo.png']).toEqual({ path: 'logo.png', size: 10, binary: true });
+    expect(files['latin1.txt']).toEqual({ path: 'latin1.txt', size: 5, binary: true });
+    expect(files['utf8.txt']).toMatchObject({ text: 'café ☕\n', binary: false });
+  });
+
+  it('lists oversized files without text, judging binary from their first 8 KiB', async () => {
+    const root = tree({
+      'big.txt': 'a'.repeat(100),
+      'big.bin': Buffer.concat([Buffer.alloc(100, 0x41), Buffer.from([0])]),
+      'late-nul.txt': Buffer.concat([Buffer.alloc(9000, 0x41), Buffer.from([0])]),
+    });
+    const files = await walkFiles(root, 'sample', limits);
+    expect(files['big.txt']).toEqual({ path: 'big.txt', size: 100, binary: false });
+    expect(files['big.bin']).toEqual({ path: 'big.bin', size: 101, binary: true });
+    expect(files['late-nul.txt']).toEqual({ path: 'late-nul.txt', size: 9001, binary: false });
+  });
+
+  it('records links: content of a file inside the root, never following one that leaves it', async () => {
+    const outside = tree({ 'secret.txt': 'DB_PASSWORD=outside\n' });
+    const root = tree({
+      '.env.example': 'DB_NAME=rockofages\n',
+      '.env': { symlink: '.env.example' },
+      'escape.txt': { symlink: `${outside}/secret.txt` },
+      'relative-escape': { symlink: '../../../../../../etc/passwd' },
+      'dangling': { symlink: 'nowhere/at/all' },
+      'dir-link': { symlink: 'real-dir' },
+      'real-dir/file.txt': 'x',
+    });
+    const files = await walkFiles(root, 'sample', limits);
+    expect(files['.env']).toMatchObject({ text: 'DB_NAME=rockofages\n', binary: false, symlink: { target: '.env.example', outside: false } });
+    expect(files['escape.txt']).toMatchObject({ symlink: { target: `${outside}/secret.txt`, outside: true } });
+    expect(files['escape.txt'].text).toBeUndefined();
+    expect(files['relative-escape'].symlink?.outside).toBe(true);
+    expect(files['relative-escape'].text).toBeUndefined();
+    expect(files['dangling']).toMatchObject({ symlink: { target: 'nowhere/at/all', outside: false } });
+    expect(files['dangling'].text).toBeUndefined();
+    expect(files['dir-link']).toMatchObject({ symlink: { target: 'real-dir', outside: false } });
+    expect(files['dir-link/file.txt']).toBeUndefined();
+    expect(files['real-dir/file.txt'].text).toBe('x');
+  });
+
+  it('leaves out FIFOs, which could block a read', async () => {
+    const root = tree({ 'a.txt': 'a' });
+    execFileSync('mkfifo', [`${root}/pipe`]);
+    expect(Object.keys(await walkFiles(root, 'sample', limits))).toEqual(['a.txt']);
+  });
+
+  it('stops past the file-count cap with an IntakeError', async () => {
+    const root = tree(Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`f${i}.txt`, 'x'])));
+    const run = walkFiles(root, 'student-folder', { ...limits, maxFiles: 5 });
+    await expect(run).rejects.toThrow(IntakeError);
+    await expect(walkFiles(root, 'student-folder', { ...limits, maxFiles: 5 })).rejects.toThrow(
+      /^student-folder holds more than 5 files \(not counting \.git, node_modules, \.venv, __pycache__\)/,
+    );
+    await expect(walkFiles(root, 'student-folder', { ...limits, maxFiles: 6 })).resolves.toBeDefined();
+  });
+
+  it('stops past the total-size cap with an IntakeError', async () => {
+    const root = tree({ 'a.bin': Buffer.alloc(3000), 'b.bin': Buffer.alloc(3000) });
+    await expect(walkFiles(root, 'student-folder', { ...limits, maxTotalBytes: 4096 })).rejects.toThrow(
+      /^student-folder holds more than 4 KiB of files; remove build output/,
+    );
+  });
+});
+
+describe('decodeContent', () => {
+  it('accepts a multi-byte character cut at the end of a partial read', () => {
+    const bytes = Buffer.from('ab☕');
+    expect(decodeContent(bytes.subarray(0, bytes.length - 1), false)).toEqual({ binary: false });
+    expect(decodeContent(bytes.subarray(0, bytes.length - 1), true)).toEqual({ binary: true });
+  });
+});

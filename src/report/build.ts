@@ -1,0 +1,101 @@
+import { compareFindings, type Finding } from '../model/finding.js';
+import type { ComponentRole, Submission } from '../model/submission.js';
+import { packageVersion } from '../paths.js';
+import type { Profile } from '../profile/profile.js';
+import { sumPoints } from './points.js';
+import type { CriterionResult, CriterionStatus, Report, RunStatus } from './report.js';
+
+/** What running one criterion's check produced. */
+export interface Outcome {
+  state: CriterionStatus;
+  findings: Finding[];
+  reason?: string;
+  docs?: string;
+}
+
+export interface BuildInput {
+  profile: Pick<Profile, 'id' | 'name' | 'version' | 'criteria'>;
+  submission: Pick<Submission, 'source' | 'layout' | 'components' | 'compose'>;
+  mode: Report['mode'];
+  /** ISO 8601 date-time. */
+  startedAt: string;
+  durationMs: number;
+  /** Keyed by criterion ID. Outcomes for IDs the profile does not list are not graded. */
+  outcomes: Map<string, Outcome>;
+  errors: Report['errors'];
+  /** Defaults to the installed package's version. */
+  toolVersion?: string;
+}
+
+const roles: ComponentRole[] = ['api', 'client'];
+
+function resultFor(input: BuildInput, criterion: Profile['criteria'][number]): CriterionResult {
+  const outcome: Outcome =
+    input.outcomes.get(criterion.id) ??
+    (input.mode === 'static' && criterion.area === 'runtime'
+      ? { state: 'not-applicable', findings: [], reason: 'skipped by --static' }
+      : { state: 'error', findings: [], reason: 'not run' });
+  return {
+    id: criterion.id,
+    area: criterion.area,
+    title: criterion.title,
+    level: criterion.level,
+    points: criterion.points,
+    earned: outcome.state === 'pass' ? criterion.points : 0,
+    status: outcome.state,
+    ...(outcome.reason !== undefined ? { reason: outcome.reason } : {}),
+    ...(outcome.docs !== undefined ? { docs: outcome.docs } : {}),
+    findings: outcome.findings.map((f) => ({ ...f })).sort(compareFindings),
+  };
+}
+
+function runStatus(criteria: CriterionResult[], errors: Report['errors']): RunStatus {
+  const required = criteria.filter((c) => c.level === 'required');
+  if (errors.length > 0 || required.some((c) => c.status === 'error')) return 'error';
+  if (required.some((c) => c.status === 'fail')) return 'fail';
+  return 'pass';
+}
+
+/**
+ * The report of a run: every criterion of the profile, in profile order.
+ * Not-applicable criteria count in neither the earned nor the possible score;
+ * advice criteria that fail lose their points but do not fail the run.
+ */
+export function buildReport(input: BuildInput): Report {
+  const criteria = input.profile.criteria.map((c) => resultFor(input, c));
+  const graded = criteria.filter((c) => c.status !== 'not-applicable');
+  const { source, layout, compose } = input.submission;
+  return {
+    schemaVersion: 1,
+    tool: { name: 'rock-check', version: input.toolVersion ?? packageVersion },
+    profile: { id: input.profile.id, name: input.profile.name, version: input.profile.version },
+    submission: {
+      source,
+      layout,
+      components: roles.flatMap((role) => {
+        const c = input.submission.components[role];
+        return c ? [{ role, dir: c.dir }] : [];
+      }),
+      ...(compose !== undefined ? { compose } : {}),
+    },
+    mode: input.mode,
+    startedAt: input.startedAt,
+    durationMs: input.durationMs,
+    status: runStatus(criteria, input.errors),
+    score: { earned: sumPoints(graded.map((c) => c.earned)), possible: sumPoints(graded.map((c) => c.points)) },
+    criteria,
+    errors: input.errors.map((e) => ({ ...e })),
+  };
+}
+
+/** Process exit code of a run: 0 pass, 1 fail, 3 error. */
+export function exitCodeFor(report: Pick<Report, 'status'>): number {
+  switch (report.status) {
+    case 'pass':
+      return 0;
+    case 'fail':
+      return 1;
+    case 'error':
+      return 3;
+  }
+}

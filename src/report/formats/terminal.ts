@@ -1,0 +1,108 @@
+import { renderFinding } from '../../model/finding.js';
+import type { Layout } from '../../model/submission.js';
+import type { CriterionResult, CriterionStatus, Report, RunStatus } from '../report.js';
+import { countByStatus, groupByArea, percent, points, verdictReason } from './summary.js';
+import { duration, spread, visibleControls, wrap } from './text.js';
+
+export interface TerminalOptions {
+  /** ANSI colours; the command line decides from NO_COLOR, FORCE_COLOR and the TTY. */
+  color: boolean;
+  /** Line width to wrap at; 80 unless told. */
+  width?: number;
+}
+
+const marks: Record<CriterionStatus, string> = { pass: '✓', fail: '✗', 'not-applicable': '-', error: '!' };
+const markColors: Record<CriterionStatus, string> = { pass: '32', fail: '31', 'not-applicable': '2', error: '33' };
+const verdictColors: Record<RunStatus, string> = { pass: '1;32', fail: '1;31', error: '1;33' };
+
+const layouts: Record<Layout, string> = {
+  parent: 'parent folder',
+  'api-only': 'api repository alone',
+  'api-with-compose': 'api repository with its own compose file',
+  separate: 'api and client given separately',
+};
+
+/** Width of the label column of the header and of the totals. */
+const LABEL = 12;
+/** Indent of a criterion's title: `  ✓ RC-DF001  `. */
+const TITLE = 14;
+/** Room kept at the right of a criterion line for its points (`12/12`, `n/a`). */
+const POINTS = 6;
+
+/**
+ * The report as a student reads it in a terminal: header, criteria grouped by
+ * area with marks and points, each failure's findings and hints, totals and
+ * the verdict. Pure: the same report gives the same text.
+ */
+export function formatTerminal(report: Report, options: TerminalOptions): string {
+  const width = options.width ?? 80;
+  const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const clean = visibleControls;
+  const out: string[] = [];
+
+  const field = (label: string, value: string) => out.push(...wrap(clean(value), width, label.padEnd(LABEL), ' '.repeat(LABEL)));
+  out.push(paint('1', `rock-check ${report.tool.version}`));
+  const sub = report.submission;
+  field('Submission', sub.source);
+  const parts = [
+    ...sub.components.map((c) => `${c.role} ${c.dir === '' ? '(root)' : c.dir}`),
+    ...(sub.compose !== undefined ? [`compose ${sub.compose}`] : []),
+  ];
+  field('', `${layouts[sub.layout]}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`);
+  field('Profile', `${report.profile.id} v${report.profile.version}: ${report.profile.name}`);
+  field('Mode', `${report.mode === 'static' ? 'static: runtime checks skipped' : 'full'} (took ${duration(report.durationMs)})`);
+
+  for (const group of groupByArea(report)) {
+    out.push('');
+    const total = group.graded ? points(group.earned, group.possible) : 'n/a';
+    out.push(paint('1', spread(group.label, total, width)));
+    for (const c of group.criteria) out.push(...criterionLines(c, width, paint));
+  }
+
+  if (report.errors.length > 0) {
+    out.push('', paint('1', 'Errors that stopped part of the run'));
+    for (const e of report.errors) {
+      const text = clean(e.where ? `${e.where}: ${e.message}` : e.message);
+      const [head, ...tail] = wrap(text, width, `  ${marks.error} `, '    ');
+      out.push(paint(markColors.error, head), ...tail);
+    }
+  }
+
+  const counts = countByStatus(report);
+  const tally = [
+    `${counts.pass} passed`,
+    `${counts.fail} failed`,
+    ...(counts['not-applicable'] > 0 ? [`${counts['not-applicable']} not applicable`] : []),
+    ...(counts.error > 0 ? [`${counts.error} not checked`] : []),
+  ].join(', ');
+  out.push('');
+  field('Score', `${points(report.score.earned, report.score.possible)} (${percent(report)}): ${tally}`);
+  const [verdict, ...rest] = wrap(`${report.status.toUpperCase()}: ${verdictReason(report)}`, width, 'Result'.padEnd(LABEL), ' '.repeat(LABEL));
+  out.push(`${'Result'.padEnd(LABEL)}${paint(verdictColors[report.status], verdict.slice(LABEL))}`, ...rest);
+  return `${out.join('\n')}\n`;
+}
+
+function criterionLines(c: CriterionResult, width: number, paint: (code: string, text: string) => string): string[] {
+  const mark = marks[c.status];
+  const title = `${c.title}${c.level === 'advice' ? ' (advice)' : ''}`;
+  const score = c.status === 'not-applicable' ? 'n/a' : points(c.earned, c.points);
+  const [first, ...more] = wrap(visibleControls(title), width - POINTS, `  ${mark} ${c.id.padEnd(TITLE - 4)}`, ' '.repeat(TITLE));
+  const plain = spread(first, score, width);
+  const lost = c.status === 'fail' || c.status === 'error';
+  const head = `  ${paint(markColors[c.status], mark)}${plain.slice(3, plain.length - score.length)}${lost ? paint(markColors[c.status], score) : score}`;
+  const lines = [head, ...more];
+  const note = (text: string) => lines.push(...wrap(visibleControls(text), width, '      ', '      '));
+
+  if (c.status === 'not-applicable') note(`not applicable: ${c.reason ?? 'no reason given'}`);
+  if (c.status === 'error') note(`not checked: ${c.reason ?? 'no reason given'}`);
+  if (c.status === 'fail') {
+    if (c.reason !== undefined) note(c.reason);
+    for (const f of c.findings) {
+      lines.push(...wrap(visibleControls(renderFinding(f)), width, '      ', '        '));
+      if (f.hint === undefined) continue;
+      const [hint, ...tail] = wrap(`hint: ${visibleControls(f.hint)}`, width, '        ', '              ');
+      lines.push(`        ${paint('36', 'hint:')}${hint.slice(13)}`, ...tail);
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,80 @@
+import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
+import { joinPath, type ComponentRole, type Submission } from '../../model/submission.js';
+import type { Profile } from '../../profile/profile.js';
+import { stagesOf, type Stage } from './stages.js';
+
+/** One component's Dockerfile, read and parsed, with what the rules compare it to. */
+export interface DockerfileInput {
+  role: ComponentRole;
+  /** Relative to the submission root, e.g. `rock-of-ages-api/Dockerfile`. */
+  path: string;
+  /** The component folder, '' for the submission root. */
+  dir: string;
+  text?: string;
+  missing: boolean;
+  binary: boolean;
+  empty: boolean;
+  /** Why a file that is there has no text to read (a link leading outside, an oversized file). */
+  unreadable?: string;
+  /** Another file in the folder that looks like the Dockerfile under a wrong name. */
+  misnamed?: string;
+  /** Parsed when the file is present, text and not empty. */
+  ast?: Dockerfile;
+  stages: Stage[];
+  /** The port the component must listen on (profile.components[role].port). */
+  port: number;
+  profile: Profile;
+  /** The client's `scripts.dev` from package.json, when there is one. */
+  devScript?: string;
+}
+
+export function dockerfileInputs(sub: Submission, profile: Profile): DockerfileInput[] {
+  const roles: ComponentRole[] = ['api', 'client'];
+  return roles.flatMap((role) => {
+    const component = sub.components[role];
+    return component ? [dockerfileInput(sub, profile, role, component.dir)] : [];
+  });
+}
+
+export function dockerfileInput(sub: Submission, profile: Profile, role: ComponentRole, dir: string): DockerfileInput {
+  const path = joinPath(dir, 'Dockerfile');
+  const file = sub.files[path];
+  const base = {
+    role,
+    path,
+    dir,
+    port: profile.components[role].port,
+    profile,
+    devScript: role === 'client' ? devScriptOf(sub.files[joinPath(dir, 'package.json')]?.text) : undefined,
+    stages: [] as Stage[],
+  };
+  if (!file) return { ...base, missing: true, binary: false, empty: false, misnamed: misnamedDockerfile(sub, dir) };
+  const text = file.text;
+  if (file.binary || text?.includes('\u0000')) return { ...base, missing: false, binary: true, empty: false };
+  if (text === undefined) {
+    const unreadable = file.symlink?.outside
+      ? `it is a symbolic link to ${file.symlink.target}, outside the submission; put the file itself there`
+      : `its text could not be read (${file.size} bytes); save it again as a plain text file`;
+    return { ...base, missing: false, binary: false, empty: false, unreadable };
+  }
+  if (text.trim() === '') return { ...base, text, missing: false, binary: false, empty: true };
+  const ast = DockerfileParser.parse(text);
+  return { ...base, text, missing: false, binary: false, empty: false, ast, stages: stagesOf(ast) };
+}
+
+function devScriptOf(packageJson: string | undefined): string | undefined {
+  if (packageJson === undefined) return undefined;
+  try {
+    const dev: unknown = (JSON.parse(packageJson) as { scripts?: Record<string, unknown> })?.scripts?.dev;
+    return typeof dev === 'string' ? dev : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function misnamedDockerfile(sub: Submission, dir: string): string | undefined {
+  const prefix = dir === '' ? '' : `${dir}/`;
+  return Object.keys(sub.files)
+    .filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/'))
+    .find((p) => /^dockerfile(\.[\w.-]+)?$/i.test(p.slice(prefix.length)));
+}

@@ -1,0 +1,57 @@
+import { defineRule, type Rule } from '../rule.js';
+import { basename } from './command.js';
+import { at, finding } from './findings.js';
+import type { DockerfileInput } from './input.js';
+import { findApiServer } from './servers.js';
+import { startCommand } from './start-command.js';
+
+export const seedBeforeServer: Rule<DockerfileInput> = defineRule({
+  id: 'RC-DF008',
+  title: "API seeds the database before starting the server",
+  severity: 'error',
+  docs:
+    'The api container starts against an empty PostgreSQL database, so its CMD must run the seed script ' +
+    '(seed_database.sh: migrations and fixtures) or at least `python manage.py migrate` before the server, ' +
+    'e.g. `./seed_database.sh && python manage.py runserver 0.0.0.0:8000`. Run after the server, it never runs: ' +
+    'runserver does not return.',
+  check(input) {
+    if (input.role !== 'api') return [];
+    const start = startCommand(input);
+    if (!start) return [];
+    const server = findApiServer(start.commands);
+    if (!server) return [];
+    const script = input.profile.seed.script;
+    const seeds = (argv: string[]) => runsScript(argv, script) || isMigrate(argv);
+    const before = start.commands.slice(0, server.index);
+    if (before.some(seeds)) return [];
+    // a wrapper script of another name may seed; it cannot be seen from here
+    if ([...before, start.commands[server.index]].some((argv) => scriptRun(argv) !== undefined)) return [];
+    const fix = `./${script} && ${server.display} ...`;
+    const late = start.commands.slice(server.index + 1).find(seeds);
+    const keyword = start.instruction.getKeyword();
+    const message = late
+      ? `${keyword} runs ${runsScript(late, script) ? script : 'manage.py migrate'} only after ${server.display}, which never returns, so the database is not seeded; run it first: ${fix}`
+      : `${keyword} runs ${server.display} without ${script} or manage.py migrate before it, so the database has no tables or rows; run the seed script first: ${fix}`;
+    return [finding(seedBeforeServer, input, at(start.instruction), message)];
+  },
+});
+
+const launchers = ['sh', 'bash', 'source', '.'];
+
+function runsScript(argv: string[], script: string): boolean {
+  const [first = '', second = ''] = argv;
+  return basename(first) === script || (launchers.includes(basename(first)) && basename(second) === script);
+}
+
+/** Name of the shell script a command runs (`./x.sh`, `bash x.sh`, `. x.sh`), if any. */
+function scriptRun(argv: string[]): string | undefined {
+  const [first = '', second = ''] = argv;
+  if (first.endsWith('.sh')) return basename(first);
+  if (launchers.includes(basename(first)) && second.endsWith('.sh')) return basename(second);
+  return undefined;
+}
+
+function isMigrate(argv: string[]): boolean {
+  const m = argv.indexOf('migrate');
+  return m > 0 && argv.slice(0, m).some((a) => basename(a) === 'manage.py' || basename(a) === 'django-admin');
+}

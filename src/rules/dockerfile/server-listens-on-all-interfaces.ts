@@ -1,0 +1,98 @@
+import type { Instruction } from 'dockerfile-ast';
+import type { Finding } from '../../model/finding.js';
+import { defineRule, type Rule } from '../rule.js';
+import { at, finding } from './findings.js';
+import type { DockerfileInput } from './input.js';
+import { findApiServer, findViteServer, listensEverywhere, viteListen, type Listen } from './servers.js';
+import { startCommand } from './start-command.js';
+import { finalChain, parseImageRef } from './stages.js';
+
+export const serverListensOnAllInterfaces: Rule<DockerfileInput> = defineRule({
+  id: 'RC-DF007',
+  title: 'Server bound to 0.0.0.0',
+  severity: 'error',
+  docs:
+    'Inside a container, a server that listens on 127.0.0.1 (localhost) cannot be reached through the ' +
+    'port mapping. The api\'s CMD must run `python manage.py runserver 0.0.0.0:8000` (gunicorn `--bind 0.0.0.0:8000`, ' +
+    'uvicorn `--host 0.0.0.0`); the client must start Vite with `--host` (`npm run dev -- --host 0.0.0.0 --port 3000`, ' +
+    'or `vite --host` in package.json\'s dev script). The image must have a CMD that starts the server.',
+  check(input) {
+    if (input.stages.length === 0) return [];
+    const start = startCommand(input);
+    if (!start) {
+      if (startsItsOwnServer(input)) return [];
+      const example =
+        input.role === 'api'
+          ? `CMD ["pipenv", "run", "bash", "-c", "./${input.profile.seed.script} && python manage.py runserver 0.0.0.0:${input.port}"]`
+          : `CMD ["npm", "run", "dev", "--", "--host", "0.0.0.0", "--port", "${input.port}"]`;
+      const last = input.stages[input.stages.length - 1];
+      return [finding(serverListensOnAllInterfaces, input, at(last.from), `the final image has no CMD, so the container does not start the ${input.role} server; add one, e.g. ${example}`)];
+    }
+    return input.role === 'api' ? checkApi(input, start.commands, start.instruction) : checkClient(input, start.commands, start.instruction);
+  },
+});
+
+function checkApi(input: DockerfileInput, commands: string[][], where: Instruction): Finding[] {
+  const server = findApiServer(commands);
+  if (!server) return [];
+  const out: Finding[] = [];
+  const listens = server.listens;
+  const fix = fixFor(server.kind, input.port);
+  if (!listens.some(listensEverywhere)) {
+    const l = listens[0];
+    const how = l.explicit ? `binds ${l.host}` : `has no ${addressOption[server.kind]}, so it listens on ${l.host} only`;
+    out.push(
+      finding(serverListensOnAllInterfaces, input, at(where), `${server.display} ${how}, which is unreachable from outside the container; listen on every interface: ${fix}`),
+    );
+  }
+  const wrongPort = listens.find((l) => listensEverywhere(l) && l.port !== undefined && l.port !== String(input.port));
+  if (wrongPort && !listens.some((l) => l.port === undefined || l.port === String(input.port))) {
+    out.push(
+      finding(serverListensOnAllInterfaces, input, at(where), `${server.display} listens on port ${wrongPort.port}, but the api must listen on ${input.port}; use ${fix}`),
+    );
+  }
+  return out;
+}
+
+/** Web server images whose own CMD serves files (a built client): no CMD needed. */
+const serverImages = ['nginx', 'httpd', 'caddy'];
+
+function startsItsOwnServer(input: DockerfileInput): boolean {
+  const root = finalChain(input.stages)[0];
+  const name = parseImageRef(root?.image.resolved ?? '').name;
+  const last = name.slice(name.lastIndexOf('/') + 1).toLowerCase();
+  return serverImages.some((s) => last.startsWith(s));
+}
+
+const addressOption = { runserver: 'address', gunicorn: '--bind', uvicorn: '--host' };
+
+function fixFor(kind: 'runserver' | 'gunicorn' | 'uvicorn', port: number): string {
+  if (kind === 'runserver') return `python manage.py runserver 0.0.0.0:${port}`;
+  if (kind === 'gunicorn') return `gunicorn --bind 0.0.0.0:${port} ...`;
+  return `uvicorn ... --host 0.0.0.0 --port ${port}`;
+}
+
+function checkClient(input: DockerfileInput, commands: string[][], where: Instruction): Finding[] {
+  const vite = findViteServer(commands, input.devScript);
+  if (!vite) return [];
+  const listen: Listen = viteListen(vite.args);
+  const fix =
+    vite.display === 'npm run dev'
+      ? `npm run dev -- --host 0.0.0.0 --port ${input.port}`
+      : `${vite.display} --host 0.0.0.0 --port ${input.port}`;
+  const out: Finding[] = [];
+  if (!listensEverywhere(listen)) {
+    const kept = vite.keptByNpm.filter((a) => a === '--host' || a.startsWith('--host='));
+    const message =
+      kept.length > 0
+        ? `${vite.display} is given --host before "--", so npm keeps it and Vite still listens on localhost only; put it after "--": ${fix}`
+        : listen.explicit
+          ? `${vite.display} starts Vite with --host ${listen.host}, unreachable from outside the container; use every interface: ${fix}`
+          : `${vite.display} starts Vite on localhost only (no --host on the command line or in package.json's dev script), unreachable from outside the container; use ${fix}`;
+    out.push(finding(serverListensOnAllInterfaces, input, at(where), message));
+  }
+  if (listen.port !== undefined && listen.port !== String(input.port)) {
+    out.push(finding(serverListensOnAllInterfaces, input, at(where), `${vite.display} starts Vite on port ${listen.port}, but the client must listen on ${input.port}; use ${fix}`));
+  }
+  return out;
+}

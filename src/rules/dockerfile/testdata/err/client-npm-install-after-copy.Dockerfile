@@ -1,0 +1,6 @@
+FROM node:18-alpine
+WORKDIR /app
+COPY . .
+RUN npm install
+EXPOSE 3000
+CMD ["npm","run","dev","--","--host","0.0.0.0","--port","3000"]

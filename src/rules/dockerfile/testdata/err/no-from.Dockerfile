@@ -1,0 +1,5 @@
+# base image forgotten
+WORKDIR /app
+COPY . /app/
+EXPOSE 8000
+CMD ["bash", "-c", "./seed_database.sh && python manage.py runserver 0.0.0.0:8000"]

@@ -1,0 +1,5 @@
+FROM python:3.11-slim
+WORKDIR /app
+COPY . /app/
+EXPOSE 8000
+CMD python manage.py runserver 0.0.0.0:8000; ./seed_database.sh
