@@ -41,6 +41,7 @@ export async function runSuites(grading: GradingContext): Promise<SuiteRun> {
       provide: { grading },
       globalSetup: grading.mode === 'full' && existsSync(globalSetup) ? [globalSetup] : [],
       pool: 'threads',
+      isolate: false,
       fileParallelism: grading.mode === 'static',
       passWithNoTests: false,
       testTimeout: 60_000,

@@ -56,6 +56,12 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
     out.push('');
     const total = group.graded ? points(group.earned, group.possible) : 'n/a';
     out.push(paint('1', spread(group.label, total, width)));
+    const reasons = new Set(group.criteria.map((c) => (c.status === 'not-applicable' ? c.reason : undefined)));
+    const [only] = reasons;
+    if (reasons.size === 1 && only !== undefined) {
+      out.push(...wrap(clean(`${group.criteria.length} criteria not applicable: ${only}`), width, '  - ', '    '));
+      continue;
+    }
     for (const c of group.criteria) out.push(...criterionLines(c, width, paint));
   }
 
