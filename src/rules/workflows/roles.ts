@@ -1,0 +1,50 @@
+import type { ParsedWorkflow } from '../../parsers/workflow.js';
+import { ssmCommands } from './ssm-command.js';
+import { allSteps, triggersOf, usesAction, type Step } from './workflow-ast.js';
+
+/** File names the course gives its two workflows. */
+const DEPLOY_NAMES = /^deploy\.ya?ml$/i;
+const BUILD_NAMES = /^testbuildpush\.ya?ml$/i;
+
+export function runsTests(step: Step): boolean {
+  const run = step.run?.value ?? '';
+  return /manage\.py\s+test\b|\bpytest\b|\bpython3?\s+-m\s+unittest\b|\bnpm\s+(run\s+)?test\b|\btox\b/.test(run);
+}
+
+export function buildsImage(step: Step): boolean {
+  const run = step.run?.value ?? '';
+  return /\bdocker\s+(buildx\s+)?(build|push)\b/.test(run) || usesAction(step, 'docker/build-push-action');
+}
+
+export function sendsSsmCommand(step: Step): boolean {
+  return ssmCommands(step).length > 0;
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * Marks the deploy and the build workflows. Deploy: the workflows that send
+ * an SSM command; failing that, one named deploy.yml; failing that, a
+ * manually started one that builds nothing. Build: named testBuildPush.yml,
+ * or building/pushing an image, or logging in to ECR without deploying.
+ */
+export function assignRoles(files: { path: string; parsed: ParsedWorkflow }[]): { deploy: boolean; build: boolean }[] {
+  const facts = files.map((f) => {
+    const steps = allSteps(f.parsed.src);
+    const ssm = steps.some(sendsSsmCommand);
+    const build =
+      BUILD_NAMES.test(baseName(f.path)) ||
+      steps.some(buildsImage) ||
+      (!ssm && steps.some((s) => usesAction(s, 'aws-actions/amazon-ecr-login')));
+    return {
+      ssm,
+      named: DEPLOY_NAMES.test(baseName(f.path)),
+      manual: triggersOf(f.parsed.src).includes('workflow_dispatch') && !build,
+      build,
+    };
+  });
+  const tier = (['ssm', 'named', 'manual'] as const).find((t) => facts.some((f) => f[t]));
+  return facts.map((f) => ({ deploy: tier !== undefined && f[tier], build: f.build }));
+}

@@ -1,0 +1,110 @@
+import type { Scalar } from 'yaml';
+import type { Finding } from '../../model/finding.js';
+import { defineRule } from '../rule.js';
+import { shorthandSyntaxError } from './aws-shorthand.js';
+import { expressionSpans } from './expressions.js';
+import { jsonSyntaxError } from './json-syntax.js';
+import type { WorkflowFile, WorkflowInput } from './model.js';
+import { readableSource } from './readable.js';
+import { positionInScalar } from './scalar-offset.js';
+import { ssmCommands, type SsmCommand } from './ssm-command.js';
+import { allSteps, type Step } from './workflow-ast.js';
+
+const ID = 'RC-WF007';
+
+export const ssmParametersJson = defineRule<WorkflowInput>({
+  id: ID,
+  title: 'SSM --parameters is valid JSON',
+  severity: 'error',
+  docs:
+    'The deploy sends its commands with `aws ssm send-command --parameters \'{"commands":["…","…"]}\'`. ' +
+    'The AWS CLI parses that value as JSON (or, for `commands=[…]`, as its shorthand syntax); one stray quote ' +
+    'and the deploy fails. Inside the single-quoted JSON a quote in a command is written \\" (one backslash): ' +
+    'the course page\'s markdown shows \\\\" and \\${{, which break it. Checked with every ${{ … }} replaced by a placeholder.',
+  check(input) {
+    return input.workflows.flatMap(parameterFindings);
+  },
+});
+
+function parameterFindings(wf: WorkflowFile): Finding[] {
+  const src = readableSource(wf);
+  if (!src) return [];
+  const out: Finding[] = [];
+  for (const step of allSteps(src)) {
+    for (const cmd of ssmCommands(step)) {
+      const problems = [parametersProblem(step, cmd)];
+      if (cmd.brokenContinuation !== undefined) {
+        problems.unshift({
+          offset: cmd.brokenContinuation,
+          message:
+            'this line of aws ssm send-command ends with \\\\ (two backslashes), which ends the command here: the options on the next lines never reach it; end each such line with one backslash',
+        });
+      }
+      for (const problem of problems) {
+        if (!problem) continue;
+        out.push({
+          ruleId: ID,
+          severity: 'error',
+          file: wf.path,
+          ...positionInScalar(src, step.run as Scalar, problem.offset),
+          message: problem.message,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The problem of one send-command's --parameters, at an offset of the `run` value. */
+function parametersProblem(step: Step, cmd: SsmCommand): { offset: number; message: string } | undefined {
+  const p = cmd.parameters;
+  if (!p) {
+    return { offset: cmd.start, message: 'aws ssm send-command has no --parameters, so the instance gets no commands: add --parameters \'{"commands":["…"]}\'' };
+  }
+  if (p.unterminatedQuote !== undefined) {
+    return { offset: p.unterminatedQuote, message: 'the quote opened here around --parameters is never closed: close it after the last "]}"' };
+  }
+  const script = step.run!.value;
+  const at = (i: number) => p.offsets[i] ?? (p.offsets.length > 0 ? p.offsets[p.offsets.length - 1] + 1 : p.start);
+  const describeAt = (i: number) => (script.startsWith('${{', at(i)) ? `\${{ ${expressionSpans(script.slice(at(i)))[0]?.body ?? ''} }}` : undefined);
+  const value = p.text.trimStart();
+  if (value.startsWith('{') || value.startsWith('[')) {
+    const err = jsonSyntaxError(p.text, describeAt);
+    if (err) {
+      const offset = at(err.offset);
+      return { offset, message: `--parameters is not valid JSON (${err.message}): ${advice(script, offset)}` };
+    }
+    const parsed = JSON.parse(p.text) as unknown;
+    if (!isCommandList(parsed)) {
+      return { offset: at(0), message: '--parameters has no "commands" list of strings: write it as {"commands":["…","…"]}' };
+    }
+    return undefined;
+  }
+  if (/^[A-Za-z0-9]+\s*=/.test(value)) {
+    const err = shorthandSyntaxError(p.text, describeAt);
+    if (err) {
+      const offset = at(err.offset);
+      return { offset, message: `--parameters is not valid AWS CLI shorthand (${err.message}): ${advice(script, offset)}` };
+    }
+  }
+  return undefined;
+}
+
+function isCommandList(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const commands = (v as Record<string, unknown>).commands;
+  return Array.isArray(commands) && commands.every((c) => typeof c === 'string');
+}
+
+/** What to change, judged from the script text around the error. */
+function advice(script: string, offset: number): string {
+  const before = script.slice(Math.max(0, offset - 3), offset + 1);
+  if (/\\\\"/.test(before)) {
+    return 'inside the quoted value a quote in a command is written \\" (one backslash), e.g. \\"$IMAGE\\"; \\\\" is markdown escaping copied from the course page';
+  }
+  if (script.startsWith('\\${{', offset)) return 'remove the backslash before ${{';
+  if (script[offset] === '\\' && /^\\\r?\n/.test(script.slice(offset))) {
+    return 'a backslash at the end of a line does not continue it inside quotes: keep each command on one line';
+  }
+  return 'each command must be a "quoted string" and a quote inside a command is written \\"';
+}
