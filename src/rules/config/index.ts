@@ -1,0 +1,33 @@
+import type { RuleFamily } from '../rule.js';
+import { committedEnvSecrets } from './committed-env-secrets.js';
+import { envExampleKeys } from './env-example-keys.js';
+import { envInlineComments } from './env-inline-comments.js';
+import { fixtureCounts } from './fixture-counts.js';
+import { gitignoreEnv } from './gitignore-env.js';
+import { configInputs, type ConfigInput } from './input.js';
+import { postgresDriver } from './postgres-driver.js';
+import { seedScriptFile } from './seed-script-file.js';
+import { seedScriptSteps } from './seed-script-steps.js';
+import { settingsDatabase } from './settings-database.js';
+import { sslmodeNotHardCoded } from './sslmode.js';
+
+/** Configuration of the api: settings.py, env files, .gitignore, dependencies, seed script and fixtures. */
+export const configFamily: RuleFamily<ConfigInput> = {
+  area: 'config',
+  rules: [
+    settingsDatabase,
+    sslmodeNotHardCoded,
+    committedEnvSecrets,
+    envExampleKeys,
+    gitignoreEnv,
+    postgresDriver,
+    seedScriptFile,
+    seedScriptSteps,
+    fixtureCounts,
+    envInlineComments,
+  ],
+  notApplicable(sub) {
+    return sub.components.api ? undefined : 'no api component was found, so there is no api configuration to check';
+  },
+  inputs: configInputs,
+};
