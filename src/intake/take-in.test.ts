@@ -46,7 +46,7 @@ describe('takeIn: local folders', () => {
     expect(sub.files['rock-of-ages-api/manage.py'].git).toEqual({ tracked: true, mode: '100644' });
     expect(sub.files['rock-of-ages-api/.env']).toMatchObject({ text: 'DB_PASSWORD=localpassword123\n', git: { tracked: false } });
     expect(sub.files['rock-of-ages-client/package.json'].git).toEqual({ tracked: true, mode: '100644' });
-    expect(sub.files['docker-compose.yml']).toEqual({ path: 'docker-compose.yml', size: compose.length, text: compose, binary: false });
+    expect(sub.files['docker-compose.yml']).toEqual({ path: 'docker-compose.yml', size: compose.length, text: compose, binary: false, executable: false });
     expect(Object.keys(sub.files).some((p) => p.includes('.git/'))).toBe(false);
     await intake.dispose();
     expect(existsSync(root)).toBe(true);

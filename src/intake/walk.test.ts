@@ -9,6 +9,13 @@ afterAll(removeTemps);
 const limits = { maxFiles: 100, maxTotalBytes: 1024 * 1024, maxTextBytes: 64 };
 
 describe('walkFiles', () => {
+  it('records the execute bit from the file system', async () => {
+    const root = tree({ 'seed_database.sh': { text: '#!/bin/bash\n', executable: true }, 'manage.py': 'print(1)\n' });
+    const files = await walkFiles(root, 'sample', limits);
+    expect(files['seed_database.sh'].executable).toBe(true);
+    expect(files['manage.py'].executable).toBe(false);
+  });
+
   it('lists every file with text, keyed by forward-slash paths, skipping dependency and VCS folders', async () => {
     const root = tree({
       'Dockerfile': 'FROM python:3.11-slim\n',
@@ -25,8 +32,8 @@ describe('walkFiles', () => {
     });
     const files = await walkFiles(root, 'sample', limits);
     expect(Object.keys(files).sort()).toEqual(['Dockerfile', 'bom.py', 'crlf.sh', 'empty.txt', 'rockapi/fixtures/rocks.json']);
-    expect(files['Dockerfile']).toEqual({ path: 'Dockerfile', size: 22, text: 'FROM python:3.11-slim\n', binary: false });
-    expect(files['empty.txt']).toMatchObject({ size: 0, text: '', binary: false });
+    expect(files['Dockerfile']).toEqual({ path: 'Dockerfile', size: 22, text: 'FROM python:3.11-slim\n', binary: false, executable: false });
+    expect(files['empty.txt']).toMatchObject({ size: 0, text: '', binary: false, executable: false });
     expect(files['crlf.sh'].text).toBe('#!/bin/bash\r\necho hi\r\n');
     expect(files['bom.py'].text).toBe('\ufeffimport os\n');
   });
@@ -38,9 +45,9 @@ describe('walkFiles', () => {
       'utf8.txt': 'café ☕\n',
     });
     const files = await walkFiles(root, 'sample', limits);
-    expect(files['logo.png']).toEqual({ path: 'logo.png', size: 10, binary: true });
-    expect(files['latin1.txt']).toEqual({ path: 'latin1.txt', size: 5, binary: true });
-    expect(files['utf8.txt']).toMatchObject({ text: 'café ☕\n', binary: false });
+    expect(files['logo.png']).toEqual({ path: 'logo.png', size: 10, binary: true, executable: false });
+    expect(files['latin1.txt']).toEqual({ path: 'latin1.txt', size: 5, binary: true, executable: false });
+    expect(files['utf8.txt']).toMatchObject({ text: 'café ☕\n', binary: false, executable: false });
   });
 
   it('lists oversized files without text, judging binary from their first 8 KiB', async () => {
@@ -50,9 +57,9 @@ describe('walkFiles', () => {
       'late-nul.txt': Buffer.concat([Buffer.alloc(9000, 0x41), Buffer.from([0])]),
     });
     const files = await walkFiles(root, 'sample', limits);
-    expect(files['big.txt']).toEqual({ path: 'big.txt', size: 100, binary: false });
-    expect(files['big.bin']).toEqual({ path: 'big.bin', size: 101, binary: true });
-    expect(files['late-nul.txt']).toEqual({ path: 'late-nul.txt', size: 9001, binary: false });
+    expect(files['big.txt']).toEqual({ path: 'big.txt', size: 100, binary: false, executable: false });
+    expect(files['big.bin']).toEqual({ path: 'big.bin', size: 101, binary: true, executable: false });
+    expect(files['late-nul.txt']).toEqual({ path: 'late-nul.txt', size: 9001, binary: false, executable: false });
   });
 
   it('records links: content of a file inside the root, never following one that leaves it', async () => {

@@ -124,10 +124,10 @@ export async function walkFiles(
         continue;
       }
       if (entry.isFile()) {
-        const size = (await lstat(abs)).size;
-        account(size);
-        const content = await unreadable(label, key, () => readContent(abs, size, limits.maxTextBytes));
-        files[key] = { path: key, size, ...content };
+        const st = await lstat(abs);
+        account(st.size);
+        const content = await unreadable(label, key, () => readContent(abs, st.size, limits.maxTextBytes));
+        files[key] = { path: key, size: st.size, executable: (st.mode & 0o111) !== 0, ...content };
         continue;
       }
       if (entry.isSymbolicLink()) {

@@ -8,6 +8,8 @@ export interface FakeFile {
   text: string;
   tracked?: boolean;
   mode?: string;
+  /** The file system's execute bit, for folders that are not git work trees. */
+  executable?: boolean;
 }
 
 export function fakeSubmission(opts: {
@@ -25,6 +27,7 @@ export function fakeSubmission(opts: {
       size: Buffer.byteLength(f.text),
       text: f.text,
       binary: false,
+      ...(f.executable !== undefined ? { executable: f.executable } : {}),
       ...(f.tracked !== undefined || f.mode !== undefined ? { git: { tracked: f.tracked ?? true, mode: f.mode } } : {}),
     };
   }

@@ -23,6 +23,8 @@ export interface SubmissionFile {
   binary: boolean;
   /** Git facts, when the file lies in a git work tree. */
   git?: { tracked: boolean; mode?: string };
+  /** Whether the file on disk has an execute bit (from stat; git's mode is in `git`). */
+  executable?: boolean;
   /** Set when the entry is a symbolic link; links are never followed outside the root. */
   symlink?: { target: string; outside: boolean };
 }

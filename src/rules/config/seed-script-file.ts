@@ -34,6 +34,8 @@ export const seedScriptFile = defineRule<ConfigInput>({
       out.push(
         at(undefined, `${name} is not executable (git mode ${git.mode}); run git update-index --chmod=+x ${name} and chmod +x ${name}, then commit`),
       );
+    } else if (!git && seed.file.executable === false) {
+      out.push(at(undefined, `${name} is not executable; run chmod +x ${name} (a bind mount of the source over /app keeps this file's mode)`));
     }
     if (script.bom) {
       out.push(at({ line: 1, column: 1 }, `${name} starts with a byte order mark, which hides the shebang; save it as UTF-8 without BOM`));
