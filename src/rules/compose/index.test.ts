@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { renderFinding } from '../../model/finding.js';
+import { fakeSubmission } from '../../model/fake-submission.js';
+import type { Submission } from '../../model/submission.js';
+import { defaultProfile } from '../../profile/load.js';
+import { runFamily } from '../rule.js';
+import { composeFamily } from './index.js';
+
+const profile = defaultProfile();
+
+function findings(sub: Submission): string[] {
+  return [...runFamily(composeFamily, sub, profile).values()].flat().map(renderFinding);
+}
+
+const course = [
+  'services:',
+  '  postgres-db:',
+  '    image: postgres:15',
+  '    environment: {POSTGRES_DB: rockofages, POSTGRES_USER: rockadmin, POSTGRES_PASSWORD: localpassword123}',
+  '    volumes: [postgres_data:/var/lib/postgresql/data]',
+  '    healthcheck: {test: ["CMD-SHELL", "pg_isready -U rockadmin -d rockofages"]}',
+  '  api:',
+  '    build: ./rock-of-ages-api',
+  '    environment: {DB_HOST: postgres-db}',
+  '    depends_on: {postgres-db: {condition: service_healthy}}',
+  '  client:',
+  '    build: ./rock-of-ages-client',
+  'volumes: {postgres_data: {}}',
+  '',
+].join('\n');
+
+const parent = (compose: string | undefined, files: Record<string, string> = {}) =>
+  fakeSubmission({
+    files: { 'rock-of-ages-api/manage.py': '', 'rock-of-ages-client/package.json': '{}', ...(compose === undefined ? {} : { 'docker-compose.yml': compose }), ...files },
+    compose: 'docker-compose.yml',
+    layout: 'parent',
+    components: { api: 'rock-of-ages-api', client: 'rock-of-ages-client' },
+  });
+
+describe('composeFamily', () => {
+  it('lists its rules in ID order', () => {
+    const ids = composeFamily.rules.map((r) => r.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(ids).toEqual(profile.criteria.filter((c) => c.area === 'compose').map((c) => c.id));
+  });
+
+  it('does not apply without a compose file', () => {
+    const sub = fakeSubmission({ files: { 'manage.py': '' } });
+    expect(composeFamily.notApplicable?.(sub, profile)).toBe('no compose file: graded as separate containers');
+    expect(composeFamily.inputs(sub, profile)).toEqual([]);
+    expect(composeFamily.notApplicable?.(parent(course), profile)).toBeUndefined();
+  });
+
+  it('passes the course file, also with CRLF line endings, and positions CRLF findings right', () => {
+    expect(findings(parent(course))).toEqual([]);
+    expect(findings(parent(course.replace(/\n/g, '\r\n')))).toEqual([]);
+    const wrong = course.replace('DB_HOST: postgres-db', 'DB_HOST: localhost').replace(/\n/g, '\r\n');
+    expect(findings(parent(wrong))).toEqual([
+      'docker-compose.yml:9:28: DB_HOST of service "api" is "localhost", which is not a name of the database service; set DB_HOST=postgres-db [RC-CO004]',
+    ]);
+  });
+
+  it('reports a missing or unreadable compose file without a position', () => {
+    expect(findings(parent(undefined))).toEqual(['docker-compose.yml: compose file docker-compose.yml is missing [RC-CO001]']);
+    const sub = parent(course);
+    sub.files['docker-compose.yml'] = { path: 'docker-compose.yml', size: 4, binary: true };
+    expect(findings(sub)).toEqual(['docker-compose.yml: compose file docker-compose.yml is not a text file [RC-CO001]']);
+  });
+
+  it('leaves a file with YAML errors to RC-CO001 alone', () => {
+    const out = findings(parent('services:\n  api:\n    build: [./api\n  client: {}\n'));
+    expect(out.length).toBeGreaterThan(0);
+    expect(out.every((l) => l.endsWith('[RC-CO001]'))).toBe(true);
+  });
+
+  it('turns odd YAML into one clear RC-CO001 finding', () => {
+    const only = (yaml: string) => findings(parent(yaml));
+    expect(only('x: &a {y: *a}\n')).toEqual([
+      'docker-compose.yml:1:1: the compose file cannot be read as data: an alias refers to the node that contains it; check its anchors (&name) and aliases (*name) [RC-CO001]',
+    ]);
+    expect(only('services: *nowhere\n')[0]).toContain('Unresolved alias');
+    expect(only('!!binary AAAA\n')).toEqual([
+      'docker-compose.yml:1:10: the compose file holds a single value; it must be a mapping of top-level keys (services:, volumes:, ...) [RC-CO001]',
+    ]);
+    expect(only('[[[[\n')).toHaveLength(1);
+  });
+
+  it('gives hints with the profile values', () => {
+    const noHealth = course.replace(/ {4}healthcheck: .*\n/, '');
+    const [f] = runFamily(composeFamily, parent(noHealth), profile).get('RC-CO002') ?? [];
+    expect(f.hint).toContain('pg_isready -U rockadmin -d rockofages');
+    expect(f.line).toBe(2);
+  });
+
+  it('never prints database passwords', () => {
+    const bad = course.replace('POSTGRES_USER: rockadmin, ', '').replace('DB_HOST: postgres-db', 'DB_HOST: localhost');
+    const all = [...runFamily(composeFamily, parent(bad), profile).values()].flat();
+    expect(all.length).toBeGreaterThan(0);
+    for (const f of all) expect(`${f.message} ${f.hint ?? ''}`).not.toContain(profile.database.password);
+  });
+});

@@ -1,0 +1,38 @@
+import type { RuleFamily } from '../rule.js';
+import { apiDbHost } from './api-db-host.js';
+import { apiWaitsForDb } from './api-waits-for-db.js';
+import { clientService } from './client-service.js';
+import { dbNamedVolume } from './db-named-volume.js';
+import { envFilePaths } from './env-file-paths.js';
+import { noHostileSettings } from './hostile-settings.js';
+import { composeInput, type ComposeInput } from './input.js';
+import { obsoleteVersion } from './obsolete-version.js';
+import { postgresService } from './postgres-service.js';
+import { validSchema } from './valid-schema.js';
+
+export type { ComposeInput } from './input.js';
+export { composeInput } from './input.js';
+export { composeRoles, type ServiceRoles } from './roles.js';
+export { hostileSettings } from './hostile.js';
+
+/** Checks of the submission's compose file (RC-CO001..RC-CO009). */
+export const composeFamily: RuleFamily<ComposeInput> = {
+  area: 'compose',
+  rules: [
+    validSchema,
+    postgresService,
+    apiWaitsForDb,
+    apiDbHost,
+    dbNamedVolume,
+    clientService,
+    envFilePaths,
+    noHostileSettings,
+    obsoleteVersion,
+  ],
+  notApplicable(sub) {
+    return sub.compose === undefined ? 'no compose file: graded as separate containers' : undefined;
+  },
+  inputs(sub, profile) {
+    return sub.compose === undefined ? [] : [composeInput(sub, profile)];
+  },
+};

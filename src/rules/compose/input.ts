@@ -1,0 +1,103 @@
+import type { Finding, Severity } from '../../model/finding.js';
+import type { Submission, SubmissionFile } from '../../model/submission.js';
+import { parseYamlSource, positionOf, type PathSegment, type YamlSource } from '../../parsers/yaml-source.js';
+import type { Profile } from '../../profile/profile.js';
+import { dotenvValues, parseDotenv } from './dotenv.js';
+import { resolveInside } from './host-paths.js';
+import { applyMergeKeys } from './merge-keys.js';
+import { composeDir, composeRoles, type ServiceRoles } from './roles.js';
+import { isMapping, type Service } from './service-data.js';
+
+/** What the compose rules read: the parsed compose file and the parts of the submission it refers to. */
+export interface ComposeInput {
+  /** Compose file path relative to the submission root. */
+  file: string;
+  /** Folder of the compose file ('' for the root): relative paths in it start here. */
+  dir: string;
+  /** Why the file could not be read as text, when it could not. */
+  unreadable?: string;
+  src?: YamlSource;
+  /** Why valid YAML could not be turned into data (unresolved or self-referring alias). */
+  dataError?: string;
+  /** The file parsed without YAML errors into a mapping: the rules beyond RC-CO001 can read it. */
+  usable: boolean;
+  /** Plain data of the file (merge keys applied); {} when not usable. */
+  data: Record<string, unknown>;
+  /** Services whose definition is a mapping. */
+  services: Record<string, Service>;
+  roles: ServiceRoles;
+  /** The submission's files, for env_file and build-context look-ups. */
+  files: Record<string, SubmissionFile>;
+  profile: Profile;
+  /** Whether the submission is expected to define a client service (not so for an api repository's own compose file). */
+  expectClient: boolean;
+  /** Variables of the `.env` next to the compose file, which compose substitutes into `${VAR}`. */
+  variables: Map<string, string>;
+}
+
+export function composeInput(sub: Submission, profile: Profile): ComposeInput {
+  const file = sub.compose as string;
+  const dir = composeDir(file);
+  const f = sub.files[file];
+  const base = {
+    file,
+    dir,
+    usable: false,
+    data: {},
+    services: {},
+    roles: {},
+    files: sub.files,
+    profile,
+    expectClient: sub.layout !== 'api-with-compose' || sub.components.client !== undefined,
+    variables: envVariables(sub.files, dir),
+  };
+  if (!f) return { ...base, unreadable: 'is missing' };
+  if (f.binary || f.text === undefined) return { ...base, unreadable: 'is not a text file' };
+  const src = parseYamlSource(file, f.text);
+  if (src.doc.errors.length > 0) return { ...base, src };
+  let raw: unknown;
+  try {
+    raw = src.doc.toJS();
+  } catch (e) {
+    return { ...base, src, dataError: (e as Error).message.split('\n')[0] };
+  }
+  if (!isAcyclic(raw)) return { ...base, src, dataError: 'an alias refers to the node that contains it' };
+  const data = applyMergeKeys(raw);
+  if (!isMapping(data)) return { ...base, src };
+  const services = isMapping(data.services)
+    ? Object.fromEntries(Object.entries(data.services).filter((e): e is [string, Service] => isMapping(e[1])))
+    : {};
+  return { ...base, src, usable: true, data, services, roles: composeRoles(data, sub, profile) };
+}
+
+/** False for data that contains itself (`&a [*a]`): no compose file does, and walking it would never end. */
+function isAcyclic(value: unknown, open = new Set<object>()): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (open.has(value)) return false;
+  open.add(value);
+  const ok = Object.values(value).every((v) => isAcyclic(v, open));
+  open.delete(value);
+  return ok;
+}
+
+function envVariables(files: Record<string, SubmissionFile>, dir: string): Map<string, string> {
+  const text = files[resolveInside(dir, '.env') ?? '.env']?.text;
+  const vars = new Map<string, string>();
+  if (text === undefined) return vars;
+  for (const [k, e] of dotenvValues(parseDotenv(text))) if (e.value !== undefined) vars.set(k, e.value);
+  return vars;
+}
+
+export type Where = Pick<Finding, 'file' | 'line' | 'column'>;
+
+/** file, line and column of a YAML path of the compose file: its key when `preferKey`, else its value. */
+export function locate(input: ComposeInput, path: PathSegment[], preferKey = false): Where {
+  if (!input.src) return { file: input.file };
+  const p = positionOf(input.src, path, preferKey);
+  return { file: input.file, line: p.line, column: p.column };
+}
+
+/** Builds the findings of one rule. */
+export function reporter(ruleId: string, severity: Severity) {
+  return (where: Where, message: string, hint?: string): Finding => ({ ruleId, severity, ...where, message, ...(hint ? { hint } : {}) });
+}
