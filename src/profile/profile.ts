@@ -31,6 +31,8 @@ export interface Profile {
     name: string;
     user: string;
     password: string;
+    /** Variables the database image needs (the official postgres image's names). */
+    envKeys: string[];
   };
   env: {
     dbKeys: string[];
@@ -57,7 +59,7 @@ export interface Profile {
     ownerFilters: string[];
     createTypeKeys: string[];
   };
-  workflows: { folder: string; dbFromSecrets: boolean };
+  workflows: { folder: string; dbFromSecrets: boolean; deployFiles: string[]; buildFiles: string[] };
   runtime: {
     buildTimeoutSeconds: number;
     bootTimeoutSeconds: number;

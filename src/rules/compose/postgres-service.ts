@@ -7,7 +7,6 @@ import { serviceEnvironment } from './service-env.js';
 const report = reporter('RC-CO002', 'error');
 
 /** Variables the official postgres image reads to create the database and its owner on first start. */
-export const POSTGRES_IMAGE_VARIABLES = ['POSTGRES_DB', 'POSTGRES_USER', 'POSTGRES_PASSWORD'];
 
 export const postgresService = defineRule<ComposeInput>({
   id: 'RC-CO002',
@@ -25,7 +24,7 @@ export const postgresService = defineRule<ComposeInput>({
     const example = `healthcheck: {test: ${test}, interval: 10s, timeout: 5s, retries: 5}`;
     if (db === undefined) {
       const message = `no PostgreSQL service: add a service (e.g. "${database.serviceNames[0]}") that runs the image ${database.image} with a pinned version`;
-      return [report(locate(input, ['services'], true), message, `give it ${POSTGRES_IMAGE_VARIABLES.join(', ')} under environment: and a ${example}`)];
+      return [report(locate(input, ['services'], true), message, `give it ${input.profile.database.envKeys.join(', ')} under environment: and a ${example}`)];
     }
     const service = input.services[db];
     const out: Finding[] = [...missingVariables(input, db, service)];
@@ -46,7 +45,7 @@ export const postgresService = defineRule<ComposeInput>({
 
 function missingVariables(input: ComposeInput, db: string, service: Service): Finding[] {
   const env = serviceEnvironment(input, db).values;
-  const missing = POSTGRES_IMAGE_VARIABLES.filter((k) => !env.get(k)?.value);
+  const missing = input.profile.database.envKeys.filter((k) => !env.get(k)?.value);
   if (missing.length === 0) return [];
   const example: Record<string, string> = {
     POSTGRES_DB: input.profile.database.name,

@@ -38,7 +38,7 @@ export const workflowFamily: RuleFamily<WorkflowInput> = {
     if (!api) return [];
     const candidates = discoverWorkflows(sub, api.dir, profile.workflows.folder);
     const parsed = candidates.map((c) => ({ ...c, parsed: parseWorkflowFile(c.path, c.text) }));
-    const roles = assignRoles(parsed);
+    const roles = assignRoles(parsed, profile.workflows);
     return [
       {
         apiDir: api.dir,

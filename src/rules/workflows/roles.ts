@@ -2,9 +2,16 @@ import type { ParsedWorkflow } from '../../parsers/workflow.js';
 import { ssmCommands } from './ssm-command.js';
 import { allSteps, triggersOf, usesAction, type Step } from './workflow-ast.js';
 
-/** File names the course gives its two workflows. */
-const DEPLOY_NAMES = /^deploy\.ya?ml$/i;
-const BUILD_NAMES = /^testbuildpush\.ya?ml$/i;
+/** File names the course gives its two workflows (profile.workflows). */
+export interface WorkflowNames {
+  deployFiles: string[];
+  buildFiles: string[];
+}
+
+function named(names: string[], path: string): boolean {
+  const base = baseName(path).toLowerCase();
+  return names.some((n) => n.toLowerCase() === base);
+}
 
 export function runsTests(step: Step): boolean {
   const run = step.run?.value ?? '';
@@ -30,17 +37,20 @@ function baseName(path: string): string {
  * manually started one that builds nothing. Build: named testBuildPush.yml,
  * or building/pushing an image, or logging in to ECR without deploying.
  */
-export function assignRoles(files: { path: string; parsed: ParsedWorkflow }[]): { deploy: boolean; build: boolean }[] {
+export function assignRoles(
+  files: { path: string; parsed: ParsedWorkflow }[],
+  names: WorkflowNames,
+): { deploy: boolean; build: boolean }[] {
   const facts = files.map((f) => {
     const steps = allSteps(f.parsed.src);
     const ssm = steps.some(sendsSsmCommand);
     const build =
-      BUILD_NAMES.test(baseName(f.path)) ||
+      named(names.buildFiles, f.path) ||
       steps.some(buildsImage) ||
       (!ssm && steps.some((s) => usesAction(s, 'aws-actions/amazon-ecr-login')));
     return {
       ssm,
-      named: DEPLOY_NAMES.test(baseName(f.path)),
+      named: named(names.deployFiles, f.path),
       manual: triggersOf(f.parsed.src).includes('workflow_dispatch') && !build,
       build,
     };
