@@ -2,6 +2,7 @@ import type { Finding } from '../../model/finding.js';
 import type { JsonNode } from '../../parsers/json-source.js';
 import { defineRule } from '../rule.js';
 import type { ConfigInput } from './input.js';
+import { fixtureContent } from './fixture-content.js';
 import { findingOf, shortName } from './report-finding.js';
 
 /** Django model labels are case-insensitive in fixtures (`auth.User` = `auth.user`). */
@@ -17,10 +18,11 @@ export const fixtureCounts = defineRule<ConfigInput>({
   severity: 'error',
   docs:
     'The fixtures that seed_database.sh loads (rockapi/fixtures/users.json, tokens.json, types.json, rocks.json) must be ' +
-    'valid JSON lists of {"model", "pk", "fields"} objects holding the course\'s rows: 2 users, 2 tokens, 5 types, 3 rocks. ' +
+    'valid JSON lists of {"model", "pk", "fields"} objects holding the course\'s rows: 2 users, 2 tokens, 5 types, 3 rocks, ' +
+    'with the course\'s type labels and each rock\'s owner and type. ' +
     'The grader and the client rely on those rows.',
-  check({ fixtures, apiDir }): Finding[] {
-    return fixtures.flatMap((fx): Finding[] => {
+  check({ fixtures, apiDir, profile }): Finding[] {
+    const counts = fixtures.flatMap((fx): Finding[] => {
       const name = shortName(fx.path, apiDir);
       const { model, count } = fx.table;
       const at = (pos: Parameters<typeof findingOf>[2], message: string) => findingOf(fixtureCounts, fx.path, pos, message);
@@ -44,5 +46,7 @@ export const fixtureCounts = defineRule<ConfigInput>({
       }
       return out;
     });
+    const content = fixtureContent(fixtures, profile.content, (path, pos, message) => findingOf(fixtureCounts, path, pos, message));
+    return [...counts, ...content];
   },
 });

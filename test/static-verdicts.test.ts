@@ -1,0 +1,34 @@
+import { describe, it } from 'vitest';
+import { listFixtures, materialize, type Fixture } from './support/materialize.js';
+import { gradeThroughCli } from './verdicts.js';
+
+/**
+ * Every fixture graded with --static through the CLI: the good one passes
+ * with full points; each broken one fails exactly the static criteria its
+ * fixture.yaml names, each with a finding that says where.
+ */
+const isStatic = (id: string) => !id.startsWith('RC-RT');
+
+function expectedExit(f: Fixture, failing: string[], requiredIds: Set<string>): number {
+  if (f.expect.mode === 'static') return f.expect.exit;
+  return failing.some((id) => requiredIds.has(id)) ? 1 : 0;
+}
+
+describe.concurrent('rock-check --static on each fixture', () => {
+  for (const fixture of listFixtures()) {
+    it(fixture.name, async ({ expect }) => {
+      await using m = await materialize(fixture.name);
+      const v = await gradeThroughCli(m.dir, ['--static']);
+      const expected = fixture.expect.failing.filter(isStatic).sort();
+      expect(v.failing.sort()).toEqual(expected);
+      const required = new Set(v.report.criteria.filter((c) => c.level === 'required').map((c) => c.id));
+      expect(v.exit).toBe(expectedExit(fixture, expected, required));
+      for (const c of v.report.criteria.filter((c) => expected.includes(c.id))) {
+        expect(c.findings.length, `${c.id} has findings`).toBeGreaterThan(0);
+        for (const f of c.findings) expect(f.message.length).toBeGreaterThan(10);
+      }
+      if (expected.length === 0) expect(v.report.score.earned).toBe(v.report.score.possible);
+      await expect(v.terminal).toMatchFileSnapshot(`__snapshots__/static/${fixture.name.replace('/', '__')}.txt`);
+    });
+  }
+});
