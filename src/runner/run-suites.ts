@@ -32,6 +32,8 @@ export async function runSuites(grading: GradingContext): Promise<SuiteRun> {
     [],
     {
       config: false,
+      root: packageRoot,
+      fsModuleCache: false,
       dir: suitesDir,
       include,
       exclude: [],
