@@ -47,7 +47,7 @@ describe('bad input gets a clear message, never a crash', () => {
   it('malformed YAML in the compose file: exit 1 with a positioned RC-CO001 finding', async () => {
     await using m = await materialize('good');
     await writeFile(join(m.dir, 'docker-compose.yml'), 'services:\n  api: [unclosed\n  db:\n    image: postgres:16\n');
-    const v = await gradeThroughCli(m.dir, ['--static']);
+    const v = await gradeThroughCli(m.dir, [m.dir, '--static']);
     expect(v.exit).toBe(1);
     const co001 = v.report.criteria.find((c) => c.id === 'RC-CO001');
     expect(co001?.status).toBe('fail');
@@ -58,7 +58,7 @@ describe('bad input gets a clear message, never a crash', () => {
   it('a binary file named Dockerfile: exit 1 with an RC-DF001 finding', async () => {
     await using m = await materialize('good');
     await writeFile(join(m.dir, 'rock-of-ages-api/Dockerfile'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 0, 0xff]));
-    const v = await gradeThroughCli(m.dir, ['--static']);
+    const v = await gradeThroughCli(m.dir, [m.dir, '--static']);
     expect(v.exit).toBe(1);
     expect(v.failing).toContain('RC-DF001');
     expect(v.report.criteria.find((c) => c.id === 'RC-DF001')?.findings[0].message).toMatch(/binary/i);

@@ -18,7 +18,7 @@ describe.concurrent('rock-check --static on each fixture', () => {
   for (const fixture of listFixtures()) {
     it(fixture.name, async ({ expect }) => {
       await using m = await materialize(fixture.name);
-      const v = await gradeThroughCli(m.dir, ['--static']);
+      const v = await gradeThroughCli(m.dir, [m.dir, '--static']);
       const expected = fixture.expect.failing.filter(isStatic).sort();
       expect(v.failing.sort()).toEqual(expected);
       const required = new Set(v.report.criteria.filter((c) => c.level === 'required').map((c) => c.id));

@@ -13,12 +13,16 @@ export interface Verdict {
   failing: string[];
 }
 
-/** Grades a folder through the CLI, as a user would, and reads back every output. */
-export async function gradeThroughCli(dir: string, extra: string[] = []): Promise<Verdict> {
+/**
+ * Grades through the CLI, as a user would, and reads back every output. `args`
+ * names the submission (a folder, or --api/--client) and any options; paths
+ * under `dir` are shown as <submission> in the terminal text.
+ */
+export async function gradeThroughCli(dir: string, args: string[] = [dir]): Promise<Verdict> {
   const out = await mkdtemp(join(tmpdir(), 'rc-out-'));
   try {
     const io = memoryIo({ cwd: dir });
-    const exit = await runCommand([dir, '--out', out, ...extra], io);
+    const exit = await runCommand([...args, '--out', out], io);
     const report = JSON.parse(await readFile(join(out, 'rock-check.json'), 'utf8')) as Report;
     const terminal = io.out.split(dir).join('<submission>').replace(/\(took [^)]*\)/, '(took <duration>)');
     const failing = report.criteria.filter((c) => c.status === 'fail' || c.status === 'error').map((c) => c.id);
