@@ -65,7 +65,7 @@ describe.concurrent('rock-check on each fixture, with the runtime', { timeout: 9
 
   it('the same submission graded twice at the same time: both pass, neither disturbs the other', async ({ expect }) => {
     await using m = await materialize('good');
-    const [a, b] = await Promise.all([slots(() => gradeThroughCli(m.dir)), slots(() => gradeThroughCli(m.dir))]);
+    const [a, b] = await slots(() => Promise.all([gradeThroughCli(m.dir), gradeThroughCli(m.dir)]));
     for (const v of [a, b]) {
       expect(v.report.errors).toEqual([]);
       expect(v.failing).toEqual([]);
