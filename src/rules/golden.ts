@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { compareFindings, renderFinding } from '../model/finding.js';
 import type { Submission } from '../model/submission.js';
+import { defaultProfile } from '../profile/load.js';
 import type { Profile } from '../profile/profile.js';
 import { runFamily, type RuleFamily } from './rule.js';
 
@@ -57,4 +59,44 @@ export function expectedLines(c: GoldenCase, actual: string[]): string[] {
   if (process.env.UPDATE_GOLDEN) writeFileSync(c.outPath, actual.map((l) => `${l}\n`).join(''));
   if (!existsSync(c.outPath)) return [`(missing ${c.outPath}: run with UPDATE_GOLDEN=1)`];
   return readFileSync(c.outPath, 'utf8').split('\n').filter((l) => l !== '');
+}
+
+/**
+ * Declares the golden tests of a family: each case of `testdata`, made a
+ * submission by `toSubmission`, yields no line when it is an ok case, and at
+ * least one line, exactly those of its .out file, when it is an err case;
+ * there are ok cases, and every rule of the family fails some err case.
+ * Returns the cases, for tests of the family's own.
+ */
+export function goldenSuite<I>(
+  family: RuleFamily<I>,
+  testdata: string,
+  toSubmission: (c: GoldenCase) => Submission,
+  profile: Profile = defaultProfile(),
+): GoldenCase[] {
+  const cases = loadGoldenCases(testdata);
+  describe(`${family.area} golden cases`, () => {
+    for (const c of cases) {
+      it(c.name, () => {
+        const actual = goldenLines(family, toSubmission(c), profile);
+        if (c.kind === 'ok') {
+          expect(actual).toEqual([]);
+        } else {
+          expect(actual.length, 'an err case must yield at least one finding').toBeGreaterThan(0);
+          expect(actual).toEqual(expectedLines(c, actual));
+        }
+      });
+    }
+
+    it('has ok cases and an err case for every rule', () => {
+      expect(cases.filter((c) => c.kind === 'ok').length).toBeGreaterThan(0);
+      const reported = new Set(
+        cases
+          .filter((c) => c.outPath)
+          .flatMap((c) => [...readFileSync(c.outPath as string, 'utf8').matchAll(/\[(RC-[A-Z]+\d{3})\]$/gm)].map((m) => m[1])),
+      );
+      expect([...reported].sort()).toEqual(family.rules.map((r) => r.id));
+    });
+  });
+  return cases;
 }

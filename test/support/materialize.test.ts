@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FixtureError, fixtureChain, listFiles, listFixtures, loadFixture, materialize, modeOf, parseFixture } from './materialize.js';
+import { applyEdits, FixtureError, fixtureChain, listFiles, listFixtures, loadFixture, materialize, modeOf, parseFixture } from './materialize.js';
 
 const API = 'rock-of-ages-api';
 const CLIENT = 'rock-of-ages-client';
@@ -56,6 +57,12 @@ describe('parseFixture', () => {
     ['a non-octal chmod', `description: x\nchmod: { a.sh: "rwx" }\n${expectLine}`, /octal/],
     ['a path leaving the submission', `description: x\nremove: [../outside]\n${expectLine}`, /must stay inside/],
     ['an unknown expectation key', 'description: x\nexpect: { mode: full, exit: 1, failing: [], started: false }', /expect\.started/],
+    ['an edit that is not a list', `description: x\nedits: { file: a, replace: b, with: c }\n${expectLine}`, /edits must be a list/],
+    ['an edit without with', `description: x\nedits: [{ file: a, replace: b }]\n${expectLine}`, /edits\[0\] must have exactly/],
+    ['an edit with an unknown key', `description: x\nedits: [{ file: a, replace: b, with: c, count: 2 }]\n${expectLine}`, /edits\[0\] must have exactly/],
+    ['an edit of nothing', `description: x\nedits: [{ file: a, replace: "", with: c }]\n${expectLine}`, /empty replace/],
+    ['an edit that changes nothing', `description: x\nedits: [{ file: a, replace: b, with: b }]\n${expectLine}`, /with itself/],
+    ['an edit leaving the submission', `description: x\nedits: [{ file: ../a, replace: b, with: c }]\n${expectLine}`, /must stay inside/],
   ])('refuses %s', (_what, text, message) => {
     expect(() => parseFixture('broken/x', text)).toThrow(FixtureError);
     expect(() => parseFixture('broken/x', text)).toThrow(message);
@@ -107,6 +114,18 @@ describe('materialize', () => {
     expect(modeOf(join(m.dir, API, 'seed_database.sh'))).toBe(0o755);
   });
 
+  it('applies edits to the base, byte for byte', async () => {
+    expect(loadFixture('broken/cf001-engine-typo').edits).toEqual([
+      { file: `${API}/rockproject/settings.py`, replace: "'ENGINE': 'django.db.backends.postgresql',", with: "'ENGINE': 'django.db.backends.postregsql'," },
+    ]);
+    await using good = await materialize('good');
+    await using broken = await materialize('broken/cf001-engine-typo');
+    const settings = `${API}/rockproject/settings.py`;
+    expect(read(broken.dir, settings)).toBe(read(good.dir, settings).replace("backends.postgresql'", "backends.postregsql'"));
+    expect(read(broken.dir, settings)).not.toBe(read(good.dir, settings));
+    expect(modeOf(join(broken.dir, settings))).toBe(modeOf(join(good.dir, settings)));
+  });
+
   it('applies every layer of a chained fixture', async () => {
     await using m = await materialize('broken/rt011-db-host-localhost');
     expect(read(m.dir, `${API}/.env.local`)).toContain('DB_HOST=localhost\n');
@@ -116,6 +135,48 @@ describe('materialize', () => {
     await using a = await materialize('good');
     await using b = await materialize('good');
     expect(a.dir).not.toBe(b.dir);
+  });
+});
+
+describe('applyEdits', () => {
+  const submission = (text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'rc-edits-'));
+    writeFileSync(join(dir, 'a.txt'), text);
+    return { dir, [Symbol.dispose]: () => rmSync(dir, { recursive: true, force: true }) };
+  };
+  const edit = (replace: string, by: string) => ({ name: 'broken/x', edits: [{ file: 'a.txt', replace, with: by }] });
+
+  it('replaces the one occurrence and keeps every other byte, CRLF included', async () => {
+    using s = submission('one\r\ntwo\r\nthree\r\n');
+    await applyEdits(edit('two', 'deux'), s.dir);
+    expect(readFileSync(join(s.dir, 'a.txt'), 'utf8')).toBe('one\r\ndeux\r\nthree\r\n');
+  });
+
+  it('applies edits in order, each to the result of the one before', async () => {
+    using s = submission('a\nb\n');
+    await applyEdits({ name: 'broken/x', edits: [{ file: 'a.txt', replace: 'a\n', with: 'c\n' }, { file: 'a.txt', replace: 'c\nb\n', with: '' }] }, s.dir);
+    expect(readFileSync(join(s.dir, 'a.txt'), 'utf8')).toBe('');
+  });
+
+  it('refuses text the file does not hold, naming the fixture, file and text', async () => {
+    using s = submission('one\ntwo\n');
+    await expect(applyEdits(edit('three', '3'), s.dir)).rejects.toThrow(FixtureError);
+    await expect(applyEdits(edit('three', '3'), s.dir)).rejects.toThrow('broken/x: the edit of a.txt replaces "three", which occurs 0 times there instead of once');
+    expect(readFileSync(join(s.dir, 'a.txt'), 'utf8')).toBe('one\ntwo\n');
+  });
+
+  it('refuses text the file holds more than once, overlapping included', async () => {
+    using s = submission('one\none\naaa\n');
+    await expect(applyEdits(edit('one', '1'), s.dir)).rejects.toThrow('broken/x: the edit of a.txt replaces "one", which occurs 2 times there instead of once');
+    await expect(applyEdits(edit('aa', 'b'), s.dir)).rejects.toThrow('replaces "aa", which occurs 2 times');
+    expect(readFileSync(join(s.dir, 'a.txt'), 'utf8')).toBe('one\none\naaa\n');
+  });
+
+  it('refuses a file that does not exist', async () => {
+    using s = submission('');
+    await expect(applyEdits({ name: 'broken/x', edits: [{ file: 'b.txt', replace: 'x', with: 'y' }] }, s.dir)).rejects.toThrow(
+      'broken/x: edits name b.txt, which does not exist',
+    );
   });
 });
 

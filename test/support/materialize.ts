@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { chmod, cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, posix, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,7 +11,7 @@ import { defaultProfile } from '../../src/profile/load.js';
 /**
  * The fixture submissions under fixtures/: `good` is a complete submission in
  * the course layout; each `broken/<name>` is an overlay on a base fixture
- * (its `files/` tree copied over the base, then `remove` and `chmod`
+ * (its `files/` tree copied over the base, then `edits`, `remove` and `chmod`
  * applied) described by its fixture.yaml. A fixture.yaml at a fixture's root
  * is never part of the submission.
  */
@@ -19,8 +19,9 @@ export const fixturesRoot = join(packageRoot, 'fixtures');
 
 const FIXTURE_FILE = 'fixture.yaml';
 const OVERLAY_DIR = 'files';
-const FIXTURE_KEYS = new Set(['description', 'base', 'remove', 'chmod', 'git', 'gitForceAdd', 'expect']);
+const FIXTURE_KEYS = new Set(['description', 'base', 'edits', 'remove', 'chmod', 'git', 'gitForceAdd', 'expect']);
 const EXPECT_KEYS = new Set(['mode', 'exit', 'failing', 'nothingStarted']);
+const EDIT_KEYS = ['file', 'replace', 'with'];
 
 export interface FixtureExpectation {
   /** `static`: `rock-check --static`; `full`: static checks plus the runtime. */
@@ -33,6 +34,14 @@ export interface FixtureExpectation {
   nothingStarted: boolean;
 }
 
+/** Replace the one occurrence of `replace` in `file` with `with`. */
+export interface FixtureEdit {
+  /** Path relative to the submission root. */
+  file: string;
+  replace: string;
+  with: string;
+}
+
 export interface Fixture {
   /** Path under fixtures/, e.g. `good` or `broken/df002-python-latest`. */
   name: string;
@@ -41,6 +50,8 @@ export interface Fixture {
   description: string;
   /** Fixture this one overlays (a name as above); absent for a complete submission. */
   base?: string;
+  /** Text replacements, applied in order after the `files/` overlay. */
+  edits: FixtureEdit[];
   /** Paths (relative to the submission root) deleted after the overlay. */
   remove: string[];
   /** Octal modes set after the overlay, keyed by path. */
@@ -68,6 +79,22 @@ function safeRelative(name: string, key: string, path: string): string {
     throw new FixtureError(`${name}: ${key} path "${path}" must stay inside the submission`);
   }
   return normal;
+}
+
+function parseEdits(name: string, value: unknown): FixtureEdit[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new FixtureError(`${name}: edits must be a list of {file, replace, with}`);
+  return value.map((edit: unknown, i) => {
+    const e = (typeof edit === 'object' && edit !== null ? edit : {}) as Record<string, unknown>;
+    const keys = Object.keys(e);
+    if (keys.length !== EDIT_KEYS.length || !EDIT_KEYS.every((k) => typeof e[k] === 'string')) {
+      throw new FixtureError(`${name}: edits[${i}] must have exactly the text keys file, replace and with`);
+    }
+    const { file, replace, with: by } = e as Record<string, string>;
+    if (replace === '') throw new FixtureError(`${name}: edits[${i}] of ${file} has an empty replace`);
+    if (replace === by) throw new FixtureError(`${name}: edits[${i}] of ${file} replaces "${replace}" with itself`);
+    return { file: safeRelative(name, 'edits', file), replace, with: by };
+  });
 }
 
 function parseExpectation(name: string, value: unknown): FixtureExpectation {
@@ -113,6 +140,7 @@ export function parseFixture(name: string, text: string): Fixture {
     dir: join(fixturesRoot, name),
     description: d.description,
     base: d.base as string | undefined,
+    edits: parseEdits(name, d.edits),
     remove: stringList(name, 'remove', d.remove).map((p) => safeRelative(name, 'remove', p)),
     chmod: Object.fromEntries(chmodEntries.map(([p, m]) => [safeRelative(name, 'chmod', p), m as string])),
     git: d.git === true,
@@ -157,6 +185,7 @@ async function applyLayer(fixture: Fixture, root: string): Promise<void> {
     const overlay = join(fixture.dir, OVERLAY_DIR);
     if (existsSync(overlay)) await cp(overlay, root, { recursive: true, force: true });
   }
+  await applyEdits(fixture, root);
   for (const path of fixture.remove) {
     const target = join(root, path);
     if (!existsSync(target)) throw new FixtureError(`${fixture.name}: remove names ${path}, which its base does not have`);
@@ -166,6 +195,32 @@ async function applyLayer(fixture: Fixture, root: string): Promise<void> {
     const target = join(root, path);
     if (!existsSync(target)) throw new FixtureError(`${fixture.name}: chmod names ${path}, which does not exist`);
     await chmod(target, Number.parseInt(mode, 8));
+  }
+}
+
+function occurrences(haystack: Buffer, needle: Buffer): number {
+  let count = 0;
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) count++;
+  return count;
+}
+
+/**
+ * Applies a fixture's edits to the submission in `root`, in order, byte for
+ * byte. Each `replace` must occur exactly once in its file as it is by then,
+ * so an edit never silently stops applying when its base changes.
+ */
+export async function applyEdits(fixture: Pick<Fixture, 'name' | 'edits'>, root: string): Promise<void> {
+  for (const edit of fixture.edits) {
+    const target = join(root, edit.file);
+    if (!existsSync(target)) throw new FixtureError(`${fixture.name}: edits name ${edit.file}, which does not exist`);
+    const bytes = await readFile(target);
+    const replace = Buffer.from(edit.replace);
+    const count = occurrences(bytes, replace);
+    if (count !== 1) {
+      throw new FixtureError(`${fixture.name}: the edit of ${edit.file} replaces "${edit.replace}", which occurs ${count} times there instead of once`);
+    }
+    const at = bytes.indexOf(replace);
+    await writeFile(target, Buffer.concat([bytes.subarray(0, at), Buffer.from(edit.with), bytes.subarray(at + replace.length)]));
   }
 }
 

@@ -1,13 +1,9 @@
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
 import { fakeSubmission } from '../../model/fake-submission.js';
 import type { ComponentRole, Submission } from '../../model/submission.js';
-import { defaultProfile } from '../../profile/load.js';
-import { expectedLines, goldenLines, loadGoldenCases, type GoldenCase } from '../golden.js';
+import { goldenSuite, type GoldenCase } from '../golden.js';
 import { composeFamily } from './index.js';
 
-const testdata = join(dirname(fileURLToPath(import.meta.url)), 'testdata');
 const COMPOSE_NAME = /(^|\/)(docker-)?compose[\w.-]*\.ya?ml$/;
 
 const depth = (p: string) => p.split('/').length;
@@ -32,11 +28,4 @@ function submissionOf(c: GoldenCase): Submission {
   return fakeSubmission({ files: c.files, compose, components, layout });
 }
 
-describe('compose golden cases', () => {
-  for (const c of loadGoldenCases(testdata)) {
-    it(c.name, () => {
-      const actual = goldenLines(composeFamily, submissionOf(c), defaultProfile());
-      expect(actual).toEqual(c.kind === 'ok' ? [] : expectedLines(c, actual));
-    });
-  }
-});
+goldenSuite(composeFamily, fileURLToPath(new URL('testdata', import.meta.url)), submissionOf);

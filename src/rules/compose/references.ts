@@ -1,7 +1,7 @@
+import { closest } from '../../model/suggest.js';
 import type { PathSegment } from '../../parsers/yaml-source.js';
 import { looksLikeHostPath } from './host-paths.js';
 import type { SchemaProblem } from './schema-errors.js';
-import { closest } from './schema-errors.js';
 import { isMapping, serviceMounts } from './service-data.js';
 
 /**

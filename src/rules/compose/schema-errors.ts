@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { closest } from '../../model/suggest.js';
 import type { PathSegment } from '../../parsers/yaml-source.js';
 import { composeSchema, validateBranch, validateCompose } from './compose-schema.js';
 
@@ -279,32 +280,4 @@ const KEY_VALUE_LISTS = ['environment', 'args', 'labels', 'annotations', 'sysctl
 
 function isPlainObject(v: unknown): boolean {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** The candidate within edit distance 2 (or differing only in case), if any. */
-export function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const c of candidates) {
-    const d = c.toLowerCase() === word.toLowerCase() ? 0 : distance(word, c);
-    if (d < bestDistance && d < Math.max(word.length, c.length) / 2) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length];
 }

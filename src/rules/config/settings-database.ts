@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import type { Finding } from '../../model/finding.js';
 import { redact } from '../../model/redact.js';
 import { assignmentsTo, dictEntry, type PyDictEntry, type PyExpr, type PythonSource } from '../../parsers/python-source.js';
@@ -92,7 +93,7 @@ function checkEngine(def: PyDict, profile: Profile): Problem[] {
         `set NAME, USER, PASSWORD, HOST and PORT from ${Object.values(profile.settings.keys).join(', ')} with os.getenv`,
       ]];
     }
-    if (editDistance(v.value, expected) <= 3) return [[v.pos, `ENGINE '${v.value}' is misspelled; write '${expected}'`]];
+    if (distance(v.value, expected) <= 3) return [[v.pos, `ENGINE '${v.value}' is misspelled; write '${expected}'`]];
     return [[v.pos, `ENGINE is '${v.value}'; use '${expected}'`]];
   }
   const read = findEnvRead(v);
@@ -139,19 +140,5 @@ function checkKey(def: PyDict, settingKey: string, envKey: string, profile: Prof
 /** A key Django ignores that was meant as `settingKey`: it reads `envKey`, or it is a near spelling. */
 function isMisspelling(e: PyDictEntry, settingKey: string, envKey: string): boolean {
   if (e.key.kind !== 'string' || DJANGO_DATABASE_KEYS.has(e.key.value)) return false;
-  return findEnvRead(e.value)?.key === envKey || editDistance(e.key.value.toUpperCase(), settingKey) <= 1;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return row[b.length];
+  return findEnvRead(e.value)?.key === envKey || distance(e.key.value.toUpperCase(), settingKey) <= 1;
 }

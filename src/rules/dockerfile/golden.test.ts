@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
 import { fakeSubmission } from '../../model/fake-submission.js';
 import type { ComponentRole, Submission } from '../../model/submission.js';
 import { defaultProfile } from '../../profile/load.js';
-import { expectedLines, goldenLines, loadGoldenCases, type GoldenCase } from '../golden.js';
+import { goldenSuite, type GoldenCase } from '../golden.js';
 import { dockerfileFamily } from './index.js';
 
-const testdata = join(dirname(fileURLToPath(import.meta.url)), 'testdata');
 const profile = defaultProfile();
 const folderOf = (role: ComponentRole) => profile.components[role].folderNames[0];
 
@@ -37,28 +33,4 @@ function submissionOf(c: GoldenCase): Submission {
   });
 }
 
-const cases = loadGoldenCases(testdata);
-
-describe('dockerfile golden cases', () => {
-  for (const c of cases) {
-    it(c.name, () => {
-      const actual = goldenLines(dockerfileFamily, submissionOf(c), profile);
-      if (c.kind === 'ok') {
-        expect(actual).toEqual([]);
-      } else {
-        expect(actual.length, 'an err case must yield at least one finding').toBeGreaterThan(0);
-        expect(actual).toEqual(expectedLines(c, actual));
-      }
-    });
-  }
-
-  it('has ok cases and an err case for every rule', () => {
-    expect(cases.filter((c) => c.kind === 'ok').length).toBeGreaterThan(0);
-    const reported = new Set(
-      cases
-        .filter((c) => c.outPath)
-        .flatMap((c) => [...readFileSync(c.outPath as string, 'utf8').matchAll(/\[(RC-DF\d{3})\]$/gm)].map((m) => m[1])),
-    );
-    expect([...reported].sort()).toEqual(dockerfileFamily.rules.map((r) => r.id));
-  });
-});
+goldenSuite(dockerfileFamily, fileURLToPath(new URL('testdata', import.meta.url)), submissionOf, profile);

@@ -1,5 +1,6 @@
 import { Keyword, type Instruction } from 'dockerfile-ast';
 import type { Finding } from '../../model/finding.js';
+import { closest } from '../../model/suggest.js';
 import { defineRule, type Rule } from '../rule.js';
 import { isBrokenExecForm, parseExecForm } from './command.js';
 import { at, finding } from './findings.js';
@@ -59,10 +60,7 @@ function unknownInstruction(i: Instruction): string | undefined {
   const keyword = i.getKeyword();
   if (keywords.includes(keyword)) return undefined;
   const shown = JSON.stringify(i.getInstruction());
-  const near = keywords
-    .map((k) => ({ k, d: distance(k, keyword) }))
-    .filter((c) => c.d <= 2)
-    .sort((x, y) => x.d - y.d)[0]?.k;
+  const near = closest(keyword, keywords, { proportional: false });
   return near
     ? `unknown instruction ${shown}: did you mean ${near}?`
     : `unknown instruction ${shown}: use a Dockerfile instruction (FROM, RUN, COPY, ENV, EXPOSE, CMD, ...) or make the line a comment with #`;
@@ -87,19 +85,4 @@ function brokenExecForm(i: Instruction): string | undefined {
   const requoted = text.replace(/'/g, '"');
   const example = parseExecForm(requoted) ? requoted.trim() : '["npm", "start"]';
   return `${keyword} is not a valid JSON array, so Docker runs it through /bin/sh as one string and it fails; write it with double quotes and commas: ${keyword} ${example}`;
-}
-
-/** Levenshtein distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
 }

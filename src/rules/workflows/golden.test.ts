@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
 import { fakeSubmission } from '../../model/fake-submission.js';
 import type { Submission } from '../../model/submission.js';
 import { defaultProfile } from '../../profile/load.js';
-import { expectedLines, goldenLines, loadGoldenCases, type GoldenCase } from '../golden.js';
+import { goldenSuite, type GoldenCase } from '../golden.js';
 import { workflowFamily } from './index.js';
 
-const testdata = join(dirname(fileURLToPath(import.meta.url)), 'testdata');
 const profile = defaultProfile();
 const apiFolder = profile.components.api.folderNames[0];
 
@@ -29,28 +25,4 @@ function submissionOf(c: GoldenCase): Submission {
     : fakeSubmission({ files: c.files, components: { api: '' }, layout: 'api-only' });
 }
 
-const cases = loadGoldenCases(testdata);
-
-describe('workflow golden cases', () => {
-  for (const c of cases) {
-    it(c.name, () => {
-      const actual = goldenLines(workflowFamily, submissionOf(c), profile);
-      if (c.kind === 'ok') {
-        expect(actual).toEqual([]);
-      } else {
-        expect(actual.length, 'an err case must yield at least one finding').toBeGreaterThan(0);
-        expect(actual).toEqual(expectedLines(c, actual));
-      }
-    });
-  }
-
-  it('has ok cases and an err case for every rule', () => {
-    expect(cases.filter((c) => c.kind === 'ok').length).toBeGreaterThan(0);
-    const reported = new Set(
-      cases
-        .filter((c) => c.outPath)
-        .flatMap((c) => [...readFileSync(c.outPath as string, 'utf8').matchAll(/\[(RC-WF\d{3})\]$/gm)].map((m) => m[1])),
-    );
-    expect([...reported].sort()).toEqual(workflowFamily.rules.map((r) => r.id));
-  });
-});
+goldenSuite(workflowFamily, fileURLToPath(new URL('testdata', import.meta.url)), submissionOf, profile);
