@@ -1,0 +1,109 @@
+import { dockerClient } from '../../src/cleanup/docker-client.js';
+import { runLabels } from '../../src/cleanup/labels.js';
+import type { Finding } from '../../src/model/finding.js';
+import { joinPath } from '../../src/model/submission.js';
+import { envMap } from '../stack/compose-stack.js';
+import { LimitedContainer } from '../stack/containers.js';
+import { limitsOf } from '../stack/limits.js';
+import type { ComponentRuntime } from '../stack/runtime-info.js';
+import { apiDir, finding, need, type ProbeContext } from './context.js';
+import { execIn, probeNames, type NameProbe } from './exec.js';
+
+/** The image of the throwaway container that looks at the stack from outside its network. */
+export const OUTSIDE_PROBE_IMAGE = 'busybox:latest';
+
+function describeProbe(p: NameProbe | undefined, name: string): string {
+  if (!p || p.tool === undefined) return `"${name}" could not be looked up (the image has none of getent, python, node or nslookup)`;
+  if (!p.resolved) return `"${name}" does not resolve (${p.tool})`;
+  return `"${name}" resolves to ${p.address} (${p.tool})`;
+}
+
+/** Where a finding about the api's view of the database points: the compose file, or the env file the api was run with. */
+function apiConfigFile(ctx: ProbeContext): string {
+  return ctx.runtime.mode === 'compose' ? ctx.runtime.stackFile : (ctx.runtime.env?.file ?? apiDir(ctx));
+}
+
+/** RC-RT011: inside the api container, the database's name resolves to the database container and its port accepts a connection. */
+export async function apiReachesDatabase(ctx: ProbeContext): Promise<Finding[]> {
+  const id = 'RC-RT011';
+  const ready = need(ctx, id, ['api', 'database']);
+  if (!ready.ok) return ready.findings;
+  const { api, database } = ready.parts;
+  const docker = await dockerClient();
+  const hostKey = ctx.grading.profile.env.hostKey;
+  const apiEnv = envMap((await docker.getContainer(api.containerId!).inspect()).Config.Env ?? []);
+  const names = [...new Set([apiEnv[hostKey], database.names[0]].filter((n): n is string => !!n))];
+  const port = database.port ?? ctx.grading.profile.database.port;
+  const { probes, failure } = await probeNames(docker, api.containerId!, names, port);
+  const file = apiConfigFile(ctx);
+  if (failure) return [finding(id, file, `cannot look inside the api container: ${failure}`)];
+  const findings: Finding[] = [];
+  for (const name of names) {
+    const p = probes.get(name);
+    const label = name === apiEnv[hostKey] ? `${hostKey} "${name}"` : `the database's name "${name}"`;
+    if (!p?.resolved || p.address !== database.address) {
+      findings.push(
+        finding(id, file, `inside the api container, ${describeProbe(p, name)}; expected ${label} to resolve to the database container (${database.address ?? 'unknown address'} on ${ctx.runtime.network})`),
+      );
+    } else if (p.connected === false) {
+      findings.push(finding(id, file, `inside the api container, "${name}" resolves to ${p.address} but port ${port} refuses connections (${p.connectTool})`));
+    } else if (p.connected === undefined) {
+      findings.push(finding(id, file, `inside the api container, "${name}" resolves to ${p.address}, but the image has no tool to open a connection to port ${port} with (python, node, bash or nc)`));
+    }
+  }
+  return findings;
+}
+
+/** RC-RT012: inside the client container, the api's names resolve to the api container. */
+export async function clientReachesApi(ctx: ProbeContext): Promise<Finding[] | { notApplicable: string }> {
+  const id = 'RC-RT012';
+  if (!ctx.grading.submission.components.client) return { notApplicable: 'the submission has no client' };
+  if (ctx.runtime.mode === 'network' && !ctx.runtime.components.client) return { notApplicable: 'the client has no Dockerfile' };
+  const ready = need(ctx, id, ['client', 'api']);
+  if (!ready.ok) return ready.findings;
+  const { client, api } = ready.parts;
+  const docker = await dockerClient();
+  const names = api.names.slice(0, 2);
+  const { probes, failure } = await probeNames(docker, client.containerId!, names, api.port);
+  const file = ctx.runtime.mode === 'compose' ? ctx.runtime.stackFile : joinPath(ctx.grading.submission.components.client.dir, 'Dockerfile');
+  if (failure) return [finding(id, file, `cannot look inside the client container: ${failure}`)];
+  return names.flatMap((name) => {
+    const p = probes.get(name);
+    if (p?.resolved && p.address === api.address) return [];
+    return [finding(id, file, `inside the client container, ${describeProbe(p, name)}; expected it to resolve to the api container (${api.address ?? 'unknown address'})`)];
+  });
+}
+
+/** RC-RT013: a container outside the stack's network cannot resolve the stack's names. */
+export async function outsideCannotResolve(ctx: ProbeContext): Promise<Finding[]> {
+  const id = 'RC-RT013';
+  const ready = need(ctx, id, ['database', 'api']);
+  if (!ready.ok) return ready.findings;
+  const running = Object.values(ctx.runtime.components).filter((c): c is ComponentRuntime => !!c?.containerId);
+  const names = [...new Set(running.flatMap((c) => [...c.names, ...(c.containerName ? [c.containerName] : [])]))];
+  const outsider = await new LimitedContainer(OUTSIDE_PROBE_IMAGE)
+    .withName(`rock-check-${ctx.runtime.runId}-outsider`)
+    .withLabels(runLabels(ctx.runtime.runId))
+    .withLimits({ ...limitsOf(ctx.grading.profile), memoryMb: 64 })
+    .withCommand(['sleep', '300'])
+    .start();
+  try {
+    const script = `for n in "$@"; do (if timeout 8 nslookup "$n" >/dev/null 2>&1; then echo "RESOLVED $n"; else echo "UNRESOLVED $n"; fi) & done; wait`;
+    const r = await execIn(await dockerClient(), outsider.getId(), ['sh', '-c', script, 'sh', ...names], 60_000);
+    const resolved = r.output
+      .split('\n')
+      .filter((l) => l.startsWith('RESOLVED '))
+      .map((l) => l.slice('RESOLVED '.length).trim());
+    if (resolved.length === 0 && !r.output.includes('UNRESOLVED')) throw new Error(`the outside probe gave no answer: ${r.output.slice(0, 200)}`);
+    return resolved.map((n) =>
+      finding(
+        id,
+        ctx.runtime.stackFile,
+        `a container outside the stack's network resolves "${n}"; only containers on ${ctx.runtime.network ?? "the stack's network"} should`,
+        'use a user-defined network for the stack (Compose makes one); do not publish the containers under host-wide names',
+      ),
+    );
+  } finally {
+    await outsider.stop({ remove: true, removeVolumes: true });
+  }
+}

@@ -1,0 +1,322 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type Dockerode from 'dockerode';
+import { BoundPorts, getContainerRuntimeClient } from 'testcontainers';
+import { stringify } from 'yaml';
+import { runLabels } from '../../src/cleanup/labels.js';
+import { cleanupRegistry, type RunCleanup } from '../../src/cleanup/registry.js';
+import type { Finding } from '../../src/model/finding.js';
+import { redactAll } from '../../src/model/redact.js';
+import { composeInput } from '../../src/rules/compose/input.js';
+import { resolveInside } from '../../src/rules/compose/host-paths.js';
+import { composeDir } from '../../src/rules/compose/roles.js';
+import { isMapping } from '../../src/rules/compose/service-data.js';
+import { compose, run, type ComposeProject } from './compose-cli.js';
+import { tailLines } from './container-logs.js';
+import { deriveCompose, type DerivedCompose } from './derive-compose.js';
+import { buildFailedFinding, notReadyFinding, notReadySummary, secretValues } from './failure-findings.js';
+import { hintFor } from './hints.js';
+import { removeBuildLeftovers } from './image-build.js';
+import { databaseReady, diagnose, httpAnswering, NotReadyError, type DiagnosingWait } from './readiness.js';
+import type { ComponentRuntime, Role, RuntimeInfo } from './runtime-info.js';
+import { elapsedSeconds, StackBuilder, type StartedStack } from './stack.js';
+
+export const DERIVED_FILE = '.rock-check-compose.yml';
+
+/**
+ * Part 3 of the course: the student's compose file booted as written, with
+ * Docker's own Compose v2, from a derived copy (see deriveCompose) placed
+ * next to the original in a private copy of the submission. The student's
+ * folder is never written.
+ */
+export class ComposeStack extends StackBuilder {
+  async start(): Promise<StartedStack> {
+    this.checkAborted();
+    const { submission: sub, profile, runId } = this;
+    if (!sub.compose) throw new Error('ComposeStack needs a submission with a compose file');
+    const client = await getContainerRuntimeClient();
+    const docker = client.container.dockerode;
+    const input = composeInput(sub, profile);
+    const derived = deriveCompose(input, runId);
+    const info: RuntimeInfo = {
+      runId,
+      mode: 'compose',
+      host: client.info.containerRuntime.host,
+      stackFile: sub.compose,
+      build: { ok: false, seconds: 0, findings: [], images: [] },
+      boot: { ok: false, seconds: 0, findings: [] },
+      components: {},
+    };
+    const cleanup = cleanupRegistry.open(runId, { keepImages: this.keepImages, docker });
+    const started: StartedStack = {
+      info,
+      stop: () => this.stop(cleanup),
+      [Symbol.asyncDispose]: async () => {
+        await this.stop(cleanup);
+      },
+    };
+    if (derived.refusals.length > 0) {
+      info.boot.findings.push(...derived.refusals);
+      info.boot.refused = true;
+      info.build.findings.push({
+        ruleId: 'RC-RT001',
+        severity: 'error',
+        file: sub.compose,
+        message: 'no image was built: the compose file has settings rock-check refuses to run (see RC-RT002)',
+      });
+      return started;
+    }
+
+    const version = await run('docker', ['compose', 'version', '--short'], { timeoutMs: 30_000 });
+    if (version.code !== 0) throw new Error(`Docker Compose v2 is not available (docker compose version: ${tailLines(version.output, 1)[0] ?? 'no output'})`);
+    for (const role of ['database', 'api'] as const) {
+      if (derived.roles[role]) continue;
+      info.boot.findings.push({
+        ruleId: 'RC-RT002',
+        severity: 'error',
+        file: sub.compose,
+        message: `no service of ${sub.compose} runs the ${role}: ${role === 'database' ? `none uses the ${profile.database.image} image or is named ${profile.database.serviceNames.join(', ')}` : `none builds the api folder or is named ${profile.components.api.serviceNames.join(', ')}`}`,
+      });
+    }
+
+    try {
+      const workdir = await mkdtemp(join(tmpdir(), `rock-check-${runId}-`));
+      cleanup.defer(`folder ${workdir}`, () => rm(workdir, { recursive: true, force: true, maxRetries: 3 }));
+      await cp(sub.root, workdir, { recursive: true, verbatimSymlinks: true, filter: (src) => basename(src) !== '.git' });
+      const file = join(workdir, composeDir(sub.compose), DERIVED_FILE);
+      await writeFile(file, `# Derived by rock-check from ${basename(sub.compose)} for run ${runId}\n${stringify(derived.document)}`);
+      const project: ComposeProject = { file, projectName: derived.projectName };
+      info.compose = { projectName: derived.projectName, file, dir: workdir, changes: derived.changes };
+      cleanup.defer(`compose project ${project.projectName}`, () =>
+        compose(project, ['down', '--volumes', '--remove-orphans', '--timeout', '5'], { timeoutMs: 120_000 }),
+      );
+      this.checkAborted();
+
+      const failed = await this.buildImages(project, derived, info, docker);
+      this.checkAborted();
+      await this.up(project, derived, info, failed, docker);
+      return started;
+    } catch (e) {
+      await this.stop(cleanup);
+      throw e;
+    }
+  }
+
+  private async buildImages(project: ComposeProject, derived: DerivedCompose, info: RuntimeInfo, docker: Dockerode): Promise<Set<string>> {
+    const started = Date.now();
+    const failed = new Set<string>();
+    const roleOf = (service: string) => (Object.entries(derived.roles) as [Role, string][]).find(([, s]) => s === service)?.[0];
+    await Promise.all(
+      Object.entries(derived.builtImages).map(async ([service, tag]) => {
+        this.listener({ step: 'build', detail: service });
+        const t0 = Date.now();
+        const r = await compose(project, ['build', service], { timeoutMs: this.buildTimeoutMs, signal: this.signal });
+        const role = roleOf(service);
+        if (r.code === 0 && !r.timedOut) {
+          if (role) info.build.images.push({ role, tag, seconds: elapsedSeconds(t0) });
+          return;
+        }
+        failed.add(service);
+        await removeBuildLeftovers(docker, r.output);
+        const lines = tailLines(r.output, 25);
+        const error = r.timedOut
+          ? `the build did not finish within ${Math.round(this.buildTimeoutMs / 1000)}s`
+          : ([...lines].reverse().find((l) => /error|failed|returned a non-zero code/i.test(l)) ?? lines[lines.length - 1]);
+        info.build.findings.push(
+          buildFailedFinding(
+            { error, logTail: lines },
+            { file: this.dockerfileOf(service, derived), what: `the image of service "${service}"`, profile: this.profile, secrets: secretValues({}, this.profile) },
+          ),
+        );
+      }),
+    );
+    info.build.seconds = elapsedSeconds(started);
+    info.build.ok = failed.size === 0;
+    return failed;
+  }
+
+  private async up(project: ComposeProject, derived: DerivedCompose, info: RuntimeInfo, failed: Set<string>, docker: Dockerode): Promise<void> {
+    const profile = this.profile;
+    const bootStart = Date.now();
+    const deadline = bootStart + this.bootTimeoutMs;
+    const remaining = () => Math.max(1_000, deadline - Date.now());
+    const services = isMapping(derived.document.services) ? derived.document.services : {};
+    const blocked = blockedServices(services, failed);
+    const runnable = Object.keys(services).filter((s) => !blocked.has(s));
+    for (const [role, service] of Object.entries(derived.roles) as [Role, string][]) {
+      if (blocked.has(service)) {
+        info.components[role] = { role, service, names: derived.names[service] ?? [service], ready: false, problem: failed.has(service) ? 'its image did not build' : 'a service it depends on did not build' };
+      }
+    }
+    if (runnable.length === 0) {
+      info.boot.seconds = elapsedSeconds(bootStart);
+      return;
+    }
+    this.listener({ step: 'start', detail: runnable.join(', ') });
+    const upArgs = ['up', '--detach', '--no-build', '--pull', 'missing', ...(blocked.size > 0 ? runnable : [])];
+    const up = await compose(project, upArgs, { timeoutMs: this.bootTimeoutMs, signal: this.signal });
+    const containers = await projectContainers(docker, project.projectName);
+    const secrets = await this.secretsOf(containers);
+    if (up.code !== 0 || up.timedOut) {
+      const lines = tailLines(redactAll(up.output, secrets), 20);
+      const last = up.timedOut ? `it did not finish within ${Math.round(this.bootTimeoutMs / 1000)}s` : ([...lines].reverse().find((l) => /error|failed|unhealthy|exited/i.test(l)) ?? lines[lines.length - 1] ?? 'no output');
+      info.boot.findings.push({
+        ruleId: 'RC-RT002',
+        severity: 'error',
+        file: this.submission.compose!,
+        message: `docker compose up failed: ${last}`,
+        hint: [hintFor(lines.join('\n'), undefined, profile), `last lines of docker compose up:\n${lines.map((l) => `  ${l}`).join('\n')}`].filter(Boolean).join('\n'),
+      });
+    }
+
+    const waits: Promise<void>[] = [];
+    for (const [role, service] of Object.entries(derived.roles) as [Role, string][]) {
+      if (blocked.has(service)) continue;
+      const names = derived.names[service] ?? [service];
+      const found = containers.get(service);
+      const port = derived.rolePorts[role];
+      if (!found) {
+        info.components[role] = { role, service, names, ready: false, problem: 'its container was not created' };
+        continue;
+      }
+      const inspect = await found.inspect();
+      const hostPort = port === undefined ? undefined : hostPortOf(inspect, port);
+      const component: ComponentRuntime = {
+        role,
+        service,
+        containerId: inspect.Id,
+        containerName: inspect.Name.replace(/^\//, ''),
+        image: inspect.Config.Image,
+        names,
+        port,
+        hostPort,
+        ready: false,
+      };
+      info.components[role] = component;
+      const strategy: DiagnosingWait | undefined =
+        port === undefined || hostPort === undefined
+          ? undefined
+          : role === 'database'
+            ? databaseReady(port, remaining())
+            : httpAnswering(role === 'api' ? profile.routes.rocks : '/', port, remaining());
+      const awaited = role === 'database' ? `PostgreSQL accepting connections on port ${port}` : `an HTTP answer on port ${port}`;
+      const what = `the ${role} container (service "${service}")`;
+      waits.push(
+        (async () => {
+          try {
+            if (!strategy) {
+              throw new NotReadyError(await diagnose(found, { awaited, budgetMs: this.bootTimeoutMs, elapsedMs: Date.now() - bootStart, cause: 'no port published' }));
+            }
+            const ports = new BoundPorts();
+            ports.setBinding(port!, hostPort!);
+            await strategy.waitUntilReady(found, ports);
+            component.ready = true;
+            this.listener({ step: 'ready', detail: service });
+          } catch (e) {
+            if (!(e instanceof NotReadyError)) throw e;
+            const finding = notReadyFinding(e.facts, { ruleId: 'RC-RT002', file: this.submission.compose!, what, profile, secrets });
+            component.problem = notReadySummary(e.facts);
+            component.reported = true;
+            info.boot.findings.push(finding);
+          }
+        })(),
+      );
+    }
+    await Promise.all(waits);
+    const shared = sharedNetwork(info, await Promise.all([...containers.values()].map((c) => c.inspect())));
+    info.network = shared;
+    for (const c of Object.values(info.components)) {
+      const ins = c.containerId ? await docker.getContainer(c.containerId).inspect().catch(() => undefined) : undefined;
+      if (ins && shared) c.address = ins.NetworkSettings.Networks[shared]?.IPAddress || undefined;
+    }
+    info.database = await this.databaseAccess(info, docker);
+    info.boot.seconds = elapsedSeconds(bootStart);
+    info.boot.ok = info.boot.findings.length === 0 && info.build.ok && Object.values(info.components).every((c) => c.ready);
+  }
+
+  /** How to reach the api's database: its name from the api's environment, the superuser from the database's. */
+  private async databaseAccess(info: RuntimeInfo, docker: Dockerode): Promise<RuntimeInfo['database']> {
+    const envOf = async (c?: ComponentRuntime) =>
+      c?.containerId ? envMap((await docker.getContainer(c.containerId).inspect().catch(() => undefined))?.Config.Env ?? []) : {};
+    const dbEnv = await envOf(info.components.database);
+    const apiEnv = await envOf(info.components.api);
+    const keys = this.profile.settings.keys;
+    return {
+      name: apiEnv[keys.NAME ?? 'DB_NAME'] || dbEnv.POSTGRES_DB || dbEnv.POSTGRES_USER || this.profile.database.name,
+      user: dbEnv.POSTGRES_USER || 'postgres',
+      password: dbEnv.POSTGRES_PASSWORD ?? '',
+    };
+  }
+
+  private async secretsOf(containers: Map<string, Dockerode.Container>): Promise<string[]> {
+    const env: Record<string, string> = {};
+    for (const c of containers.values()) Object.assign(env, envMap((await c.inspect().catch(() => undefined))?.Config.Env ?? []));
+    return secretValues(env, this.profile);
+  }
+
+  private dockerfileOf(service: string, derived: DerivedCompose): string {
+    const dir = composeDir(this.submission.compose!);
+    const svc = (derived.document.services as Record<string, Record<string, unknown>>)[service];
+    const build = isMapping(svc.build) ? svc.build : {};
+    const context = resolveInside(dir, typeof build.context === 'string' ? build.context : '.') ?? dir;
+    const dockerfile = typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile';
+    return resolveInside(context, dockerfile) ?? join(context, dockerfile);
+  }
+
+  private async stop(cleanup: RunCleanup): Promise<string[]> {
+    this.listener({ step: 'stop', detail: this.runId });
+    return cleanup.release();
+  }
+}
+
+/** Services that cannot start: those whose image failed, and those depending on them. */
+export function blockedServices(services: Record<string, unknown>, failed: Set<string>): Set<string> {
+  const blocked = new Set(failed);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [name, svc] of Object.entries(services)) {
+      if (blocked.has(name) || !isMapping(svc)) continue;
+      const deps = Array.isArray(svc.depends_on) ? svc.depends_on.map(String) : isMapping(svc.depends_on) ? Object.keys(svc.depends_on) : [];
+      if (deps.some((d) => blocked.has(d))) {
+        blocked.add(name);
+        grew = true;
+      }
+    }
+  }
+  return blocked;
+}
+
+async function projectContainers(docker: Dockerode, projectName: string): Promise<Map<string, Dockerode.Container>> {
+  const list = await docker.listContainers({ all: true, filters: JSON.stringify({ label: [`com.docker.compose.project=${projectName}`] }) });
+  const out = new Map<string, Dockerode.Container>();
+  for (const c of list) {
+    const service = c.Labels['com.docker.compose.service'];
+    if (service && !out.has(service)) out.set(service, docker.getContainer(c.Id));
+  }
+  return out;
+}
+
+function hostPortOf(inspect: Dockerode.ContainerInspectInfo, port: number): number | undefined {
+  const bindings = inspect.NetworkSettings.Ports?.[`${port}/tcp`] ?? [];
+  const b = bindings.find((x) => !x.HostIp.includes(':')) ?? bindings[0];
+  return b ? Number(b.HostPort) : undefined;
+}
+
+/** The network the api and the database both join (else the api's first). */
+function sharedNetwork(info: RuntimeInfo, inspects: Dockerode.ContainerInspectInfo[]): string | undefined {
+  const nets = (id?: string) => Object.keys(inspects.find((i) => i.Id === id)?.NetworkSettings.Networks ?? {});
+  const api = nets(info.components.api?.containerId);
+  const db = nets(info.components.database?.containerId);
+  return api.find((n) => db.includes(n)) ?? api[0] ?? db[0];
+}
+
+export function envMap(env: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of env) {
+    const eq = e.indexOf('=');
+    if (eq > 0) out[e.slice(0, eq)] = e.slice(eq + 1);
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+import { isValidRunId } from '../../src/cleanup/labels.js';
+import type { Submission } from '../../src/model/submission.js';
+import type { Profile } from '../../src/profile/profile.js';
+import { limitsOf, type Limits } from './limits.js';
+import type { RuntimeInfo } from './runtime-info.js';
+
+/** A booted stack (or what of it booted): its description, and how to remove it all. */
+export interface StartedStack extends AsyncDisposable {
+  readonly info: RuntimeInfo;
+  /** Removes every container, network, volume and (unless kept) image of the run; returns the problems met. */
+  stop(): Promise<string[]>;
+}
+
+export interface StackEvent {
+  step: 'build' | 'network' | 'start' | 'ready' | 'stop';
+  detail: string;
+}
+
+/**
+ * Settings shared by both stack builders. `withX()` only records; nothing
+ * touches Docker before `start()`.
+ */
+export abstract class StackBuilder {
+  protected runId = `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  protected keepImages = false;
+  protected signal?: AbortSignal;
+  protected listener: (e: StackEvent) => void = () => undefined;
+  protected buildTimeoutMs: number;
+  protected bootTimeoutMs: number;
+  protected limits: Limits;
+
+  constructor(
+    protected readonly submission: Submission,
+    protected readonly profile: Profile,
+  ) {
+    this.buildTimeoutMs = profile.runtime.buildTimeoutSeconds * 1000;
+    this.bootTimeoutMs = profile.runtime.bootTimeoutSeconds * 1000;
+    this.limits = limitsOf(profile);
+  }
+
+  withRunId(runId: string): this {
+    if (!isValidRunId(runId)) throw new Error(`run id "${runId}" must be lower-case letters, digits and dashes`);
+    this.runId = runId;
+    return this;
+  }
+
+  withKeepImages(keep = true): this {
+    this.keepImages = keep;
+    return this;
+  }
+
+  /** Aborting stops the start where it is, removes what was created, and rejects. */
+  withAbortSignal(signal: AbortSignal): this {
+    this.signal = signal;
+    return this;
+  }
+
+  withBuildTimeout(ms: number): this {
+    this.buildTimeoutMs = ms;
+    return this;
+  }
+
+  withBootTimeout(ms: number): this {
+    this.bootTimeoutMs = ms;
+    return this;
+  }
+
+  withLimits(limits: Partial<Limits>): this {
+    this.limits = { ...this.limits, ...limits };
+    return this;
+  }
+
+  onEvent(listener: (e: StackEvent) => void): this {
+    this.listener = listener;
+    return this;
+  }
+
+  abstract start(): Promise<StartedStack>;
+
+  protected checkAborted(): void {
+    this.signal?.throwIfAborted();
+  }
+}
+
+export function elapsedSeconds(since: number): number {
+  return Math.round((Date.now() - since) / 100) / 10;
+}

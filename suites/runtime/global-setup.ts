@@ -1,0 +1,24 @@
+import type { TestProject } from 'vitest/node';
+import { bootStack } from '../../helpers/stack/boot.js';
+import type { RuntimeInfo } from '../../helpers/stack/runtime-info.js';
+import '../../helpers/context.js';
+
+/**
+ * Boots the submission's stack once per grading run, hands its description
+ * to the runtime suites (inject('runtime')), and removes everything when
+ * the run ends. In static runs it provides a `skipped` description.
+ */
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  const grading = project.getProvidedContext().grading;
+  if (grading.mode !== 'full') {
+    project.provide('runtime', { skipped: 'static run: the stack is not booted' } satisfies Partial<RuntimeInfo>);
+    return undefined;
+  }
+  const debug = process.env.ROCK_CHECK_DEBUG ? (e: { step: string; detail: string }) => process.stderr.write(`rock-check: ${e.step} ${e.detail}\n`) : undefined;
+  const stack = await bootStack(grading, debug);
+  project.provide('runtime', stack.info);
+  return async () => {
+    const problems = await stack.stop();
+    for (const p of problems) process.stderr.write(`rock-check: cleanup: ${p}\n`);
+  };
+}
