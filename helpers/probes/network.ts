@@ -10,7 +10,6 @@ import { apiDir, finding, need, type ProbeContext } from './context.js';
 import { execIn, probeNames, type NameProbe } from './exec.js';
 
 /** The image of the throwaway container that looks at the stack from outside its network. */
-export const OUTSIDE_PROBE_IMAGE = 'busybox:latest';
 
 function describeProbe(p: NameProbe | undefined, name: string): string {
   if (!p || p.tool === undefined) return `"${name}" could not be looked up (the image has none of getent, python, node or nslookup)`;
@@ -81,7 +80,7 @@ export async function outsideCannotResolve(ctx: ProbeContext): Promise<Finding[]
   if (!ready.ok) return ready.findings;
   const running = Object.values(ctx.runtime.components).filter((c): c is ComponentRuntime => !!c?.containerId);
   const names = [...new Set(running.flatMap((c) => [...c.names, ...(c.containerName ? [c.containerName] : [])]))];
-  const outsider = await new LimitedContainer(OUTSIDE_PROBE_IMAGE)
+  const outsider = await new LimitedContainer(ctx.grading.profile.runtime.probeImage)
     .withName(`rock-check-${ctx.runtime.runId}-outsider`)
     .withLabels(runLabels(ctx.runtime.runId))
     .withLimits({ ...limitsOf(ctx.grading.profile), memoryMb: 64 })

@@ -15,7 +15,6 @@ import type { ComponentRuntime, Role, RuntimeInfo } from './runtime-info.js';
 import { elapsedSeconds, StackBuilder, type StartedStack } from './stack.js';
 
 /** Tag of the database image when the profile names no tag. */
-export const DEFAULT_DATABASE_TAG = '16';
 
 /**
  * Part 2 of the course without a compose file: what its `docker run`
@@ -84,7 +83,7 @@ export class CourseNetworkStack extends StackBuilder {
 
       const dbNames = unique([profile.database.alias, ...profile.database.serviceNames]);
       const db = await this.startContainer(cleanup, 'database', dbNames, () =>
-        new LimitedPostgreSqlContainer(`${profile.database.image}:${DEFAULT_DATABASE_TAG}`)
+        new LimitedPostgreSqlContainer(`${profile.database.image}:${profile.database.imageTag}`)
           .withName(this.containerName('database'))
           .withNetwork(network)
           .withNetworkAliases(...dbNames)

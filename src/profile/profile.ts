@@ -24,6 +24,8 @@ export interface Profile {
   components: { api: ComponentExpectation; client: ComponentExpectation };
   database: {
     image: string;
+    /** Tag of the database image rock-check starts when the submission has no compose file. */
+    imageTag: string;
     serviceNames: string[];
     alias: string;
     port: number;
@@ -67,6 +69,8 @@ export interface Profile {
     memoryMb: number;
     cpus: number;
     pids: number;
+    /** Small image with nslookup, run outside the stack's network to prove isolation. */
+    probeImage: string;
   };
   criteria: Criterion[];
 }
