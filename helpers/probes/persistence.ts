@@ -33,7 +33,10 @@ export async function dataSurvivesRecreate(ctx: ProbeContext): Promise<Finding[]
 
   const budgetMs = profile.runtime.bootTimeoutSeconds * 1000;
   const project = { file: ctx.runtime.compose.file, projectName: ctx.runtime.compose.projectName };
+  const anonymous = old.Mounts.filter((m) => m.Type === 'volume' && m.Name !== undefined && !isNamedVolume(m.Name, project.projectName)).map((m) => m.Name!);
   const r = await compose(project, ['up', '--detach', '--no-deps', '--no-build', '--force-recreate', '--renew-anon-volumes', database.service!], { timeoutMs: budgetMs });
+  // Renewed anonymous volumes no longer belong to any container, so `down --volumes` would miss them.
+  for (const name of anonymous) await docker.getVolume(name).remove().catch(() => undefined);
   if (r.code !== 0) {
     return [finding(id, file, `recreating the database service "${database.service}" failed: ${tailLines(r.output, 1)[0] ?? 'no output'}`)];
   }
