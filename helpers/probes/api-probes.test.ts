@@ -132,10 +132,10 @@ describe('api probes against a stand-in api', () => {
 
   it('fail, pointing at the boot failure, when the api is not running', async () => {
     const ctx = context(undefined);
-    ctx.runtime.components.api = { role: 'api', names: ['api'], ready: false, problem: 'it did not become ready: it exited with code 1' };
+    ctx.runtime.components.api = { role: 'api', names: ['api'], ready: false, problem: 'it exited with code 1' };
     const s = new ApiSession(ctx);
     expect(lines(await rocksNeedToken(ctx, s))).toEqual([
-      'rock-of-ages-api: cannot be checked: the api is not running (the api: it did not become ready: it exited with code 1; see RC-RT002) [RC-RT005]',
+      'rock-of-ages-api: cannot be checked: the api is not running (it exited with code 1; see RC-RT002) [RC-RT005]',
     ]);
   });
 });
@@ -151,7 +151,7 @@ describe('need', () => {
     const unbuilt = context(undefined, { build: { ok: false, seconds: 0, findings: [], images: [] } });
     unbuilt.runtime.components.api = { role: 'api', names: [], ready: false, problem: 'its image did not build' };
     expect(lines(findingsOf(need(unbuilt, 'RC-RT003', ['database', 'api'])))).toEqual([
-      'rock-of-ages-api: cannot be checked: the api is not running (the api: its image did not build; see RC-RT001) [RC-RT003]',
+      'rock-of-ages-api: cannot be checked: the api is not running (its image did not build; see RC-RT001) [RC-RT003]',
     ]);
     expect(need(context(1), 'RC-RT003', ['database', 'api']).ok).toBe(true);
   });

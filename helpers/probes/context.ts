@@ -44,10 +44,11 @@ export function need(ctx: ProbeContext, id: string, roles: Role[]): { ok: true; 
   if (missing.length === 0) return { ok: true, parts };
   const culprit = missing.find((r) => runtime.components[r]?.problem);
   const problem = culprit ? runtime.components[culprit]!.problem!.split('\n')[0] : undefined;
+  const whose = culprit && missing.length > 1 ? `the ${culprit}: ` : '';
   let why: string;
   if (runtime.boot.refused) why = 'rock-check refused to start the stack; see RC-RT002';
-  else if (problem?.includes('did not build') || (!problem && !runtime.build.ok)) why = `${culprit ? `the ${culprit}: ` : ''}${problem ?? 'the images did not build'}; see RC-RT001`;
-  else why = `${culprit ? `the ${culprit}: ` : ''}${problem ?? 'it was not started'}; see RC-RT002`;
+  else if (problem?.includes('did not build') || (!problem && !runtime.build.ok)) why = `${whose}${problem ?? 'the images did not build'}; see RC-RT001`;
+  else why = `${whose}${problem ?? 'it was not started'}; see RC-RT002`;
   const subject = missing.map((r) => `the ${r}`).join(' and ');
   return { ok: false, findings: [finding(id, runtime.stackFile, `cannot be checked: ${subject} ${missing.length > 1 ? 'are' : 'is'} not running (${why})`)] };
 }

@@ -18,7 +18,7 @@ import { deriveCompose, type DerivedCompose } from './derive-compose.js';
 import { buildFailedFinding, notReadyFinding, notReadySummary, secretValues } from './failure-findings.js';
 import { hintFor } from './hints.js';
 import { removeBuildLeftovers } from './image-build.js';
-import { databaseReady, diagnose, httpAnswering, NotReadyError, type DiagnosingWait } from './readiness.js';
+import { databaseReady, diagnose, fatalLogWatch, httpAnswering, NotReadyError, type DiagnosingWait } from './readiness.js';
 import type { ComponentRuntime, Role, RuntimeInfo } from './runtime-info.js';
 import { elapsedSeconds, StackBuilder, type StartedStack } from './stack.js';
 
@@ -199,7 +199,9 @@ export class ComposeStack extends StackBuilder {
           ? undefined
           : role === 'database'
             ? databaseReady(port, remaining())
-            : httpAnswering(role === 'api' ? profile.routes.rocks : '/', port, remaining());
+            : role === 'api'
+              ? httpAnswering(profile.routes.rocks, port, remaining()).withFatalLog(fatalLogWatch(profile))
+              : httpAnswering('/', port, remaining());
       const awaited = role === 'database' ? `PostgreSQL accepting connections on port ${port}` : `an HTTP answer on port ${port}`;
       const what = `the ${role} container (service "${service}")`;
       waits.push(

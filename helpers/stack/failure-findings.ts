@@ -20,8 +20,9 @@ export function notReadyFinding(
   facts: NotReadyFacts,
   ctx: { ruleId: string; file: string; what: string; profile: Profile; secrets: string[] },
 ): Finding {
-  const ended =
-    facts.exitCode !== undefined
+  const ended = facts.gaveUpEarly
+    ? `; stopped waiting: ${facts.cause}`
+    : facts.exitCode !== undefined
       ? `; it exited with code ${facts.exitCode}${facts.oomKilled ? ' (killed for using more memory than allowed)' : ''}`
       : facts.state && facts.state !== 'running'
         ? `; it is ${facts.state}`
@@ -46,8 +47,8 @@ export function notReadyFinding(
 
 /** One line for the criteria that need a part that never got ready. */
 export function notReadySummary(facts: NotReadyFacts): string {
-  if (facts.exitCode !== undefined) return `it did not become ready: it exited with code ${facts.exitCode}`;
-  return `it did not become ready: waited ${seconds(facts.elapsedMs)} for ${facts.awaited}`;
+  if (facts.exitCode !== undefined) return `it exited with code ${facts.exitCode}`;
+  return `it did not become ready within ${seconds(facts.elapsedMs)}`;
 }
 
 /** Docker refused to start the container's process (OCI runtime error): the image's command cannot run. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultProfile } from '../../src/profile/load.js';
-import { hintFor } from './hints.js';
+import { fatalHint, hintFor } from './hints.js';
 
 const hint = (log: string, code?: number) => hintFor(log, code, defaultProfile());
 
@@ -21,5 +21,17 @@ describe('hintFor', () => {
 
   it('says nothing when the cause is unknown', () => {
     expect(hint('Watching for file changes with StatReloader', 1)).toBeUndefined();
+  });
+
+  it('marks as fatal only the causes a running container cannot get past by retrying', () => {
+    const fatal = (log: string) => fatalHint(log, defaultProfile());
+    expect(fatal('port 5432 failed: server does not support SSL, but SSL was required')).toMatch(/SSLMODE=disable/);
+    expect(fatal('could not translate host name "db" to address')).toMatch(/DB_HOST=postgres-db/);
+    expect(fatal('connection to server at "localhost" (127.0.0.1), port 5432 failed: Connection refused')).toMatch(/DB_HOST=postgres-db/);
+    expect(fatal('FATAL:  password authentication failed for user "bob"')).toMatch(/refused user "bob"/);
+    expect(fatal('FATAL:  database "rocks" does not exist')).toMatch(/must be rockofages/);
+    expect(fatal('connection to server at "postgres-db" (172.18.0.2), port 5432 failed: Connection refused')).toBeUndefined();
+    expect(fatal('Invalid HTTP_HOST header: 127.0.0.1:8000')).toBeUndefined();
+    expect(fatal("./seed_database.sh: line 2: $'\\r': command not found")).toBeUndefined();
   });
 });

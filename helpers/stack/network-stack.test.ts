@@ -72,6 +72,21 @@ dockerDescribe('CourseNetworkStack (Docker)', { timeout: 180_000 }, () => {
     expect(await leftovers(docker, runId)).toEqual([]);
   });
 
+  it('stops waiting for an api that stays up but whose log shows a cause it cannot get past', async () => {
+    const runId = newRunId('stuck');
+    const started = await stack('stuck-api', runId).withBootTimeout(150_000).start();
+    try {
+      const f = started.info.boot.findings[0];
+      expect(f.message).toMatch(/^the api container did not become ready: waited (\d+)s \(budget \d+s\) for an HTTP answer on port 8000 \(GET \/rocks\); stopped waiting: its log shows an error it does not recover from/);
+      expect(Number(/waited (\d+)s/.exec(f.message)![1])).toBeLessThan(60);
+      expect(f.hint).toMatch(/^the local database has no SSL: set SSLMODE=disable/);
+      expect(started.info.components.api).toMatchObject({ ready: false, problem: expect.stringMatching(/^it did not become ready within \d+s$/) });
+    } finally {
+      await started.stop();
+    }
+    expect(await leftovers(docker, runId)).toEqual([]);
+  });
+
   it('reports an image that does not build with the tail of its build log, and starts nothing that needs it', async () => {
     const runId = newRunId('build');
     const since = Math.floor(Date.now() / 1000) - 1;

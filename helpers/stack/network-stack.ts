@@ -10,7 +10,7 @@ import { LimitedContainer, LimitedPostgreSqlContainer, startLabelledNetwork } fr
 import { envRecord, readDockerEnvFile } from './env-file.js';
 import { buildFailedFinding, notReadyFinding, notReadySummary, secretValues, startRefusedFinding } from './failure-findings.js';
 import { buildImage, type BuildResult } from './image-build.js';
-import { databaseReady, diagnose, httpAnswering, NotReadyError, type NotReadyFacts } from './readiness.js';
+import { databaseReady, diagnose, fatalLogWatch, httpAnswering, NotReadyError, type NotReadyFacts } from './readiness.js';
 import type { ComponentRuntime, Role, RuntimeInfo } from './runtime-info.js';
 import { elapsedSeconds, StackBuilder, type StartedStack } from './stack.js';
 
@@ -117,7 +117,7 @@ export class CourseNetworkStack extends StackBuilder {
             .withExposedPorts(port)
             .withLabels(labels)
             .withLimits(this.limits)
-            .withWaitStrategy(httpAnswering(profile.routes.rocks, port, remaining()))
+            .withWaitStrategy(httpAnswering(profile.routes.rocks, port, remaining()).withFatalLog(fatalLogWatch(profile)))
             .withStartupTimeout(remaining()),
           { file: info.stackFile, secrets, port, network: network.getName() },
         );

@@ -1,6 +1,8 @@
 import type Dockerode from 'dockerode';
 import { Wait, type BoundPorts, type WaitStrategy } from 'testcontainers';
+import type { Profile } from '../../src/profile/profile.js';
 import { lastLogLines } from './container-logs.js';
+import { fatalHint } from './hints.js';
 
 /** What a container's failure to become ready leaves to diagnose it. */
 export interface NotReadyFacts {
@@ -14,6 +16,8 @@ export interface NotReadyFacts {
   oomKilled?: boolean;
   logLines: string[];
   cause: string;
+  /** Waiting stopped before the budget: the log showed a cause that does not go away (see fatalHint). */
+  gaveUpEarly?: boolean;
 }
 
 export class NotReadyError extends Error {
@@ -42,30 +46,62 @@ export async function diagnose(
 }
 
 const STOPPED = new Set(['created', 'exited', 'dead', 'removing']);
+const POLL_MS = 500;
+const LOG_EVERY_POLLS = 4;
+const SLICE_MS = 10_000;
+
+/** A log cause a container does not get past; the wait gives up `graceMs` after first seeing it. */
+export interface FatalLogWatch {
+  detect: (logText: string) => string | undefined;
+  graceMs: number;
+}
+
+class GaveUpEarly extends Error {}
+
+/** How long an api whose log shows a fatal cause still gets to become ready: retries that do succeed do so well within it. */
+const FATAL_LOG_GRACE_MS = 20_000;
+
+export function fatalLogWatch(profile: Profile): FatalLogWatch {
+  return { detect: (log) => fatalHint(log, profile), graceMs: FATAL_LOG_GRACE_MS };
+}
 
 /**
  * Wraps a Testcontainers wait strategy: fails as soon as the container
- * stops (instead of waiting out the budget), and turns any failure into a
+ * stops, or (withFatalLog) soon after its log shows a cause it cannot get
+ * past, instead of waiting out the budget; and turns any failure into a
  * NotReadyError holding the exit code and last log lines, read while the
  * container still exists.
+ *
+ * The inner strategy cannot be cancelled, so it runs in slices of at most
+ * SLICE_MS within the budget: once this wait has failed, what is left of
+ * the inner one ends within a slice instead of polling on to the end of the
+ * budget (which would keep the process alive long after the verdict).
  */
 export class DiagnosingWait implements WaitStrategy {
+  private fatalLog?: FatalLogWatch;
+  private budgetMs?: number;
+
   constructor(
     private readonly inner: WaitStrategy,
     private readonly awaited: string,
   ) {}
 
+  withFatalLog(watch: FatalLogWatch): this {
+    this.fatalLog = watch;
+    return this;
+  }
+
   withStartupTimeout(ms: number): this {
-    this.inner.withStartupTimeout(ms);
+    this.budgetMs = ms;
     return this;
   }
 
   isStartupTimeoutSet(): boolean {
-    return this.inner.isStartupTimeoutSet();
+    return this.budgetMs !== undefined;
   }
 
   getStartupTimeout(): number {
-    return this.inner.getStartupTimeout();
+    return this.budgetMs ?? this.inner.getStartupTimeout();
   }
 
   async waitUntilReady(container: Dockerode.Container, boundPorts: BoundPorts, startTime?: Date): Promise<void> {
@@ -73,26 +109,53 @@ export class DiagnosingWait implements WaitStrategy {
     const budgetMs = this.getStartupTimeout();
     let watching = true;
     const stopped = (async () => {
-      while (watching) {
-        await new Promise((r) => setTimeout(r, 500));
+      let fatalSince: number | undefined;
+      for (let poll = 1; watching; poll++) {
+        await new Promise((r) => setTimeout(r, POLL_MS));
         if (!watching) return;
         const status = await container.inspect().then(
           (i) => i.State.Status,
           () => 'gone',
         );
         if (STOPPED.has(status) || status === 'gone') throw new Error(`the container stopped (${status})`);
+        if (!this.fatalLog || poll % LOG_EVERY_POLLS !== 0) continue;
+        if (fatalSince === undefined) {
+          if (this.fatalLog.detect((await lastLogLines(container)).join('\n'))) fatalSince = Date.now();
+        } else if (Date.now() - fatalSince >= this.fatalLog.graceMs) {
+          throw new GaveUpEarly(`its log shows an error it does not recover from, and it was still not ready ${Math.round(this.fatalLog.graceMs / 1000)}s later`);
+        }
       }
     })();
+    const ready = this.innerInSlices(container, boundPorts, started + budgetMs, () => watching, startTime);
     try {
-      await Promise.race([this.inner.waitUntilReady(container, boundPorts, startTime), stopped]);
+      await Promise.race([ready, stopped]);
     } catch (e) {
       watching = false;
       const cause = String((e as Error).message ?? e).split('\n')[0];
-      throw new NotReadyError(await diagnose(container, { awaited: this.awaited, budgetMs, elapsedMs: Date.now() - started, cause }));
+      const facts = await diagnose(container, { awaited: this.awaited, budgetMs, elapsedMs: Date.now() - started, cause });
+      throw new NotReadyError(e instanceof GaveUpEarly ? { ...facts, gaveUpEarly: true } : facts);
     } finally {
       watching = false;
       stopped.catch(() => undefined);
+      ready.catch(() => undefined);
     }
+  }
+
+  private async innerInSlices(container: Dockerode.Container, boundPorts: BoundPorts, deadline: number, wanted: () => boolean, startTime?: Date): Promise<void> {
+    let last: unknown;
+    while (wanted()) {
+      const left = deadline - Date.now();
+      if (left <= 0) break;
+      this.inner.withStartupTimeout(Math.min(SLICE_MS, left));
+      try {
+        await this.inner.waitUntilReady(container, boundPorts, startTime);
+        return;
+      } catch (e) {
+        last = e;
+      }
+    }
+    const seconds = Math.round(this.getStartupTimeout() / 1000);
+    throw new Error(`not ready within ${seconds}s${last ? ` (last check: ${String((last as Error).message ?? last).split('\n')[0]})` : ''}`);
   }
 }
 
