@@ -1,15 +1,9 @@
 import { dockerClient } from '../../src/cleanup/docker-client.js';
-import { runLabels } from '../../src/cleanup/labels.js';
 import type { Finding } from '../../src/model/finding.js';
 import { joinPath } from '../../src/model/submission.js';
 import { envMap } from '../stack/compose-stack.js';
-import { LimitedContainer } from '../stack/containers.js';
-import { limitsOf } from '../stack/limits.js';
-import type { ComponentRuntime } from '../stack/runtime-info.js';
 import { apiDir, finding, need, type ProbeContext } from './context.js';
-import { execIn, probeNames, type NameProbe } from './exec.js';
-
-/** The image of the throwaway container that looks at the stack from outside its network. */
+import { probeNames, type NameProbe } from './exec.js';
 
 function describeProbe(p: NameProbe | undefined, name: string): string {
   if (!p || p.tool === undefined) return `"${name}" could not be looked up (the image has none of getent, python, node or nslookup)`;
@@ -71,38 +65,4 @@ export async function clientReachesApi(ctx: ProbeContext): Promise<Finding[] | {
     if (p?.resolved && p.address === api.address) return [];
     return [finding(id, file, `inside the client container, ${describeProbe(p, name)}; expected it to resolve to the api container (${api.address ?? 'unknown address'})`)];
   });
-}
-
-/** RC-RT013: a container outside the stack's network cannot resolve the stack's names. */
-export async function outsideCannotResolve(ctx: ProbeContext): Promise<Finding[]> {
-  const id = 'RC-RT013';
-  const ready = need(ctx, id, ['database', 'api']);
-  if (!ready.ok) return ready.findings;
-  const running = Object.values(ctx.runtime.components).filter((c): c is ComponentRuntime => !!c?.containerId);
-  const names = [...new Set(running.flatMap((c) => [...c.names, ...(c.containerName ? [c.containerName] : [])]))];
-  const outsider = await new LimitedContainer(ctx.grading.profile.runtime.probeImage)
-    .withName(`rock-check-${ctx.runtime.runId}-outsider`)
-    .withLabels(runLabels(ctx.runtime.runId))
-    .withLimits({ ...limitsOf(ctx.grading.profile), memoryMb: 64 })
-    .withCommand(['sleep', '300'])
-    .start();
-  try {
-    const script = `for n in "$@"; do (if timeout 8 nslookup "$n" >/dev/null 2>&1; then echo "RESOLVED $n"; else echo "UNRESOLVED $n"; fi) & done; wait`;
-    const r = await execIn(await dockerClient(), outsider.getId(), ['sh', '-c', script, 'sh', ...names], 60_000);
-    const resolved = r.output
-      .split('\n')
-      .filter((l) => l.startsWith('RESOLVED '))
-      .map((l) => l.slice('RESOLVED '.length).trim());
-    if (resolved.length === 0 && !r.output.includes('UNRESOLVED')) throw new Error(`the outside probe gave no answer: ${r.output.slice(0, 200)}`);
-    return resolved.map((n) =>
-      finding(
-        id,
-        ctx.runtime.stackFile,
-        `a container outside the stack's network resolves "${n}"; only containers on ${ctx.runtime.network ?? "the stack's network"} should`,
-        'use a user-defined network for the stack (Compose makes one); do not publish the containers under host-wide names',
-      ),
-    );
-  } finally {
-    await outsider.stop({ remove: true, removeVolumes: true });
-  }
 }

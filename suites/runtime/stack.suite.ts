@@ -2,7 +2,8 @@ import { describe, inject } from 'vitest';
 import { gradeCriterion } from '../../helpers/criterion.js';
 import { loginChecksPassword, registerCreatesUser, rocksNeedToken } from '../../helpers/probes/auth.js';
 import { probeContext, type ProbeContext } from '../../helpers/probes/context.js';
-import { apiReachesDatabase, clientReachesApi, outsideCannotResolve } from '../../helpers/probes/network.js';
+import { apiReachesDatabase, clientReachesApi } from '../../helpers/probes/network.js';
+import { outsideCannotResolve } from '../../helpers/probes/outsider.js';
 import { dataSurvivesRecreate } from '../../helpers/probes/persistence.js';
 import { createdRockListed, onlyOwnerDeletes, rocksInCourseShape } from '../../helpers/probes/rocks.js';
 import { seededContent, seededRowCounts } from '../../helpers/probes/seed.js';
@@ -74,7 +75,7 @@ describe('runtime: the running stack', () => {
     });
     gradeCriterion('RC-RT013', () => outsideCannotResolve(probeContext()), {
       timeout: 120_000,
-      docs: "A container outside the stack's network cannot resolve the stack's names: the containers find each other through the user-defined network's DNS only.",
+      docs: "A container outside the stack's network cannot resolve the stack's names to its containers: the containers find each other through the user-defined network's DNS only.",
     });
   });
 
