@@ -15,6 +15,16 @@ export interface CliResult {
 
 const KEEP_CHARS = 64 * 1024;
 
+/** A command killed because its signal was aborted; keeps what it had printed (a build's, to undo its layers). */
+export class CommandAborted extends Error {
+  constructor(
+    readonly reason: unknown,
+    readonly output: string,
+  ) {
+    super(reason instanceof Error ? reason.message : String(reason));
+  }
+}
+
 /**
  * Runs `docker compose -p <project> -f <file> <args>`: Docker's own Compose
  * v2 driver, never an interpreter of ours. Output is kept to its tail, the
@@ -59,7 +69,7 @@ export function run(
     child.on('close', (code) => {
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
-      if (opts.signal?.aborted) reject(opts.signal.reason);
+      if (opts.signal?.aborted) reject(new CommandAborted(opts.signal.reason, output.slice(-KEEP_CHARS)));
       else resolve({ code, output: output.slice(-KEEP_CHARS), timedOut });
     });
   });

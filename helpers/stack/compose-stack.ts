@@ -2,17 +2,17 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type Dockerode from 'dockerode';
-import { BoundPorts, getContainerRuntimeClient } from 'testcontainers';
+import { BoundPorts, type ContainerRuntimeClient } from 'testcontainers';
 import { stringify } from 'yaml';
 import { runLabels } from '../../src/cleanup/labels.js';
-import { cleanupRegistry, type RunCleanup } from '../../src/cleanup/registry.js';
+import type { RunCleanup } from '../../src/cleanup/registry.js';
 import type { Finding } from '../../src/model/finding.js';
 import { redactAll } from '../../src/model/redact.js';
 import { composeInput } from '../../src/rules/compose/input.js';
 import { resolveInside } from '../../src/rules/compose/host-paths.js';
 import { composeDir } from '../../src/rules/compose/roles.js';
 import { isMapping } from '../../src/rules/compose/service-data.js';
-import { compose, run, type ComposeProject } from './compose-cli.js';
+import { CommandAborted, compose, run, type ComposeProject } from './compose-cli.js';
 import { tailLines } from './container-logs.js';
 import { deriveCompose, type DerivedCompose } from './derive-compose.js';
 import { buildFailedFinding, notReadyFinding, notReadySummary, secretValues } from './failure-findings.js';
@@ -31,11 +31,9 @@ export const DERIVED_FILE = '.rock-check-compose.yml';
  * folder is never written.
  */
 export class ComposeStack extends StackBuilder {
-  async start(): Promise<StartedStack> {
-    this.checkAborted();
+  protected async boot(client: ContainerRuntimeClient, cleanup: RunCleanup): Promise<StartedStack> {
     const { submission: sub, profile, runId } = this;
     if (!sub.compose) throw new Error('ComposeStack needs a submission with a compose file');
-    const client = await getContainerRuntimeClient();
     const docker = client.container.dockerode;
     const input = composeInput(sub, profile);
     const derived = deriveCompose(input, runId);
@@ -48,7 +46,6 @@ export class ComposeStack extends StackBuilder {
       boot: { ok: false, seconds: 0, findings: [] },
       components: {},
     };
-    const cleanup = cleanupRegistry.open(runId, { keepImages: this.keepImages, docker });
     const started: StartedStack = {
       info,
       stop: () => this.stop(cleanup),
@@ -111,7 +108,10 @@ export class ComposeStack extends StackBuilder {
       Object.entries(derived.builtImages).map(async ([service, tag]) => {
         this.listener({ step: 'build', detail: service });
         const t0 = Date.now();
-        const r = await compose(project, ['build', service], { timeoutMs: this.buildTimeoutMs, signal: this.signal });
+        const r = await compose(project, ['build', service], { timeoutMs: this.buildTimeoutMs, signal: this.signal }).catch(async (e: unknown) => {
+          if (e instanceof CommandAborted) await removeBuildLeftovers(docker, e.output);
+          throw e;
+        });
         const role = roleOf(service);
         if (r.code === 0 && !r.timedOut) {
           if (role) info.build.images.push({ role, tag, seconds: elapsedSeconds(t0) });

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import type { StartedTestContainer } from 'testcontainers';
-import { getContainerRuntimeClient } from 'testcontainers';
-import { cleanupRegistry, type RunCleanup } from '../../src/cleanup/registry.js';
+import { getContainerRuntimeClient, type ContainerRuntimeClient, type StartedTestContainer } from 'testcontainers';
+import type { RunCleanup } from '../../src/cleanup/registry.js';
 import { runLabels } from '../../src/cleanup/labels.js';
 import type { Finding } from '../../src/model/finding.js';
 import { joinPath, type ComponentRole } from '../../src/model/submission.js';
@@ -25,12 +24,8 @@ import { elapsedSeconds, StackBuilder, type StartedStack } from './stack.js';
  * when it has a Dockerfile.
  */
 export class CourseNetworkStack extends StackBuilder {
-  async start(): Promise<StartedStack> {
-    this.checkAborted();
+  protected async boot(client: ContainerRuntimeClient, cleanup: RunCleanup): Promise<StartedStack> {
     const { submission: sub, profile, runId } = this;
-    const client = await getContainerRuntimeClient();
-    const docker = client.container.dockerode;
-    const cleanup = cleanupRegistry.open(runId, { keepImages: this.keepImages, docker });
     const labels = runLabels(runId);
     const envPlan = planApiEnv(sub, profile);
     const secrets = secretValues(envPlan.env, profile);

@@ -1,4 +1,6 @@
+import { getContainerRuntimeClient, type ContainerRuntimeClient } from 'testcontainers';
 import { isValidRunId } from '../../src/cleanup/labels.js';
+import { cleanupRegistry, type RunCleanup } from '../../src/cleanup/registry.js';
 import type { Submission } from '../../src/model/submission.js';
 import type { Profile } from '../../src/profile/profile.js';
 import { limitsOf, type Limits } from './limits.js';
@@ -75,7 +77,19 @@ export abstract class StackBuilder {
     return this;
   }
 
-  abstract start(): Promise<StartedStack>;
+  /**
+   * Opens the run's cleanup and boots. An interrupt (SIGINT, SIGTERM) aborts
+   * the boot where it is, and the cleanup waits for it before undoing.
+   */
+  async start(): Promise<StartedStack> {
+    this.checkAborted();
+    const client = await getContainerRuntimeClient();
+    const cleanup = cleanupRegistry.open(this.runId, { keepImages: this.keepImages, docker: client.container.dockerode });
+    this.signal = this.signal ? AbortSignal.any([this.signal, cleanup.signal]) : cleanup.signal;
+    return cleanup.track(this.boot(client, cleanup));
+  }
+
+  protected abstract boot(client: ContainerRuntimeClient, cleanup: RunCleanup): Promise<StartedStack>;
 
   protected checkAborted(): void {
     this.signal?.throwIfAborted();

@@ -1,5 +1,6 @@
 import type Dockerode from 'dockerode';
 import { cleanAll } from './clean-all.js';
+import { recordInterrupt } from './interrupted.js';
 
 interface Task {
   what: string;
@@ -11,6 +12,10 @@ interface OpenRun {
   keepImages: boolean;
   docker?: Dockerode;
   releasing?: Promise<string[]>;
+  /** Aborted when the process is interrupted, before anything is undone. */
+  interrupt: AbortController;
+  /** Work in flight that an interrupt waits for (a while) before undoing, so nothing is created after the sweep. */
+  busy: Set<Promise<unknown>>;
 }
 
 export interface RunCleanup {
@@ -22,15 +27,24 @@ export interface RunCleanup {
    * Never throws: returns the problems met (empty when all went).
    */
   release(): Promise<string[]>;
+  /** Aborted when SIGINT or SIGTERM interrupts the process: stop what is in flight. */
+  readonly signal: AbortSignal;
+  /** Registers work in flight (a build, a start); an interrupt waits for it to settle before undoing. */
+  track<T>(work: Promise<T>): Promise<T>;
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
+/** How long an interrupt waits for aborted work to settle before undoing anyway. */
+const INTERRUPT_SETTLE_MS = 20_000;
+const LATE_SWEEP_MS = 1_500;
+
 /**
  * Process-wide record of what each grading run must undo. Released
  * explicitly on success and failure, and on SIGINT/SIGTERM by a handler
- * installed while a run is open: the handler cleans up, then re-raises the
- * signal so the process ends as it would have.
+ * installed while a run is open: the handler aborts each run's work in
+ * flight and waits for it to settle, cleans up, then re-raises the signal so
+ * the process ends as it would have.
  */
 export class CleanupRegistry {
   readonly #runs = new Map<string, OpenRun>();
@@ -39,7 +53,7 @@ export class CleanupRegistry {
   open(runId: string, opts: { keepImages?: boolean; docker?: Dockerode } = {}): RunCleanup {
     let run = this.#runs.get(runId);
     if (!run) {
-      run = { tasks: [], keepImages: opts.keepImages ?? false, docker: opts.docker };
+      run = { tasks: [], keepImages: opts.keepImages ?? false, docker: opts.docker, interrupt: new AbortController(), busy: new Set() };
       this.#runs.set(runId, run);
     }
     this.#installSignalHandlers();
@@ -55,6 +69,13 @@ export class CleanupRegistry {
         };
       },
       release: () => this.release(runId),
+      signal: entry.interrupt.signal,
+      track: (work) => {
+        entry.busy.add(work);
+        const done = () => entry.busy.delete(work);
+        work.then(done, done);
+        return work;
+      },
     };
   }
 
@@ -71,6 +92,21 @@ export class CleanupRegistry {
       if (this.#runs.size === 0) this.#removeSignalHandlers();
     });
     return run.releasing;
+  }
+
+  /** Aborts the work in flight of every open run and waits for it to settle (at most `settleMs`). */
+  async interruptAll(reason: Error, settleMs = INTERRUPT_SETTLE_MS): Promise<void> {
+    const busy: Promise<unknown>[] = [];
+    for (const run of this.#runs.values()) {
+      run.interrupt.abort(reason);
+      busy.push(...run.busy);
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const cap = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, settleMs);
+    });
+    await Promise.race([Promise.allSettled(busy), cap]);
+    clearTimeout(timer);
   }
 
   async releaseAll(): Promise<string[]> {
@@ -107,8 +143,14 @@ export class CleanupRegistry {
         return;
       }
       cleaning = true;
-      void this.releaseAll()
-        .then((problems) => {
+      recordInterrupt(signal);
+      const swept = [...this.#runs].map(([runId, run]) => ({ runId, docker: run.docker, keepImages: run.keepImages }));
+      void this.interruptAll(new Error(`interrupted by ${signal}`))
+        .then(() => this.releaseAll())
+        .then(async (problems) => {
+          // Requests other threads had already sent (a probe creating its container) land after the first sweep.
+          await new Promise((r) => setTimeout(r, LATE_SWEEP_MS));
+          for (const run of swept) await cleanAll(run.docker, run).catch((e: Error) => problems.push(e.message));
           for (const p of problems) process.stderr.write(`rock-check: cleanup: ${p}\n`);
         })
         .finally(() => {

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:os';
+import { interruptedBy } from '../cleanup/interrupted.js';
 import { resolve } from 'node:path';
 import { takeIn, IntakeError } from '../intake/index.js';
 import { packageVersion } from '../paths.js';
@@ -69,6 +71,11 @@ async function grade(cmd: Extract<Command, { kind: 'grade' }>, io: CliIo): Promi
     runId: randomBytes(6).toString('hex'),
     options: { keepImages: cmd.keepImages },
   });
+  const interrupted = interruptedBy();
+  if (interrupted) {
+    io.stderr(`rock-check: interrupted by ${interrupted}: no grade; what the run had created in Docker is removed\n`);
+    return 128 + constants.signals[interrupted];
+  }
   const report: Report = buildReport({
     profile,
     submission: intake.submission,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startVitest } from 'vitest/node';
+import { createVitest } from 'vitest/node';
 import type { GradingContext } from '../../helpers/context.js';
 import { packageRoot } from '../paths.js';
 import { OutcomeCollector, type CriterionOutcome } from './collector.js';
@@ -28,8 +28,8 @@ export async function runSuites(grading: GradingContext): Promise<SuiteRun> {
   const include = grading.mode === 'static' ? [`static/**/*.suite.${ext}`] : [`**/*.suite.${ext}`];
   const globalSetup = join(suitesDir, 'runtime', `global-setup.${ext}`);
   const savedExitCode = process.exitCode;
-  const vitest = await startVitest(
-    [],
+  const signalListeners = listenersOf(SIGNALS);
+  const vitest = await createVitest(
     {
       config: false,
       root: packageRoot,
@@ -53,9 +53,31 @@ export async function runSuites(grading: GradingContext): Promise<SuiteRun> {
     },
     { logLevel: 'silent' },
   );
-  await vitest.close();
+  // Vitest ends the process a millisecond after SIGINT/SIGTERM; the cleanup
+  // registry's own handlers remove the run's containers first, then end it.
+  dropListenersAddedSince(signalListeners);
+  try {
+    await vitest.start([]);
+  } catch (e) {
+    collector.errors.push({ message: `the grading suites could not run: ${String((e as Error).message ?? e).split('\n')[0]}` });
+  } finally {
+    await vitest.close();
+  }
   process.exitCode = savedExitCode;
   return { outcomes: collector.outcomes, errors: collector.errors };
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+type Listeners = Map<NodeJS.Signals, Set<(...args: unknown[]) => void>>;
+
+function listenersOf(signals: readonly NodeJS.Signals[]): Listeners {
+  return new Map(signals.map((s) => [s, new Set(process.listeners(s) as ((...args: unknown[]) => void)[])]));
+}
+
+function dropListenersAddedSince(before: Listeners): void {
+  for (const [signal, had] of before) {
+    for (const l of process.listeners(signal) as ((...args: unknown[]) => void)[]) if (!had.has(l)) process.off(signal, l);
+  }
 }
 
 function escapeRegExp(s: string): string {

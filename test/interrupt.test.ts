@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { dockerClient } from '../src/cleanup/docker-client.js';
+import { leftovers } from '../helpers/stack/test-support.js';
+import { packageRoot } from '../src/paths.js';
+import { materialize } from './support/materialize.js';
+
+/**
+ * The CLI interrupted for real: started in a process group of its own, then
+ * signalled at a given step of its debug events. A terminal's Ctrl-C
+ * signals the whole group (docker compose included); a CI runner's cancel
+ * sends SIGTERM to the process alone. Either way the process ends by the
+ * signal's exit code, prints no grade, and leaves nothing of its run.
+ */
+async function interrupt(step: RegExp, signal: NodeJS.Signals, group: boolean) {
+  await using m = await materialize('good');
+  const child = spawn(process.execPath, ['--import', 'tsx', join(packageRoot, 'src/cli/main.ts'), m.dir, '--no-out', '--no-color'], {
+    cwd: packageRoot,
+    detached: true,
+    env: { ...process.env, ROCK_CHECK_DEBUG: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => {
+    err += c.toString();
+    if (step.test(err) && !child.killed) {
+      step = /$^/;
+      setTimeout(() => (group ? process.kill(-child.pid!, signal) : child.kill(signal)), 2_000);
+    }
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  const runId = /rock-check: stop ([0-9a-f]+)/.exec(err)?.[1];
+  return { code, out, err, runId };
+}
+
+async function expectNothingLeft(runId: string | undefined) {
+  expect(runId, 'the run was cleaned up').toBeDefined();
+  expect(await leftovers(await dockerClient(), runId!)).toEqual([]);
+  expect(readdirSync(tmpdir()).filter((f) => f.startsWith(`rock-check-${runId}-`))).toEqual([]);
+}
+
+it('Ctrl-C during the build: exit 130, no grade, nothing left', { timeout: 300_000 }, async () => {
+  const r = await interrupt(/rock-check: build /, 'SIGINT', true);
+  expect(r.code).toBe(130);
+  expect(r.out).toBe('');
+  expect(r.err).toContain('rock-check: interrupted by SIGINT: no grade');
+  await expectNothingLeft(r.runId);
+});
+
+it('SIGTERM to the process alone once the stack is up: exit 143, no grade, nothing left', { timeout: 300_000 }, async () => {
+  const r = await interrupt(/rock-check: ready api/, 'SIGTERM', false);
+  expect(r.code).toBe(143);
+  expect(r.out).toBe('');
+  expect(r.err).toContain('rock-check: interrupted by SIGTERM: no grade');
+  await expectNothingLeft(r.runId);
+});
