@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { dockerClient } from '../src/cleanup/docker-client.js';
@@ -12,8 +12,8 @@ import { materialize } from './support/materialize.js';
  * The CLI interrupted for real: started in a process group of its own, then
  * signalled at a given step of its debug events. A terminal's Ctrl-C
  * signals the whole group (docker compose included); a CI runner's cancel
- * sends SIGTERM to the process alone. Either way the process ends by the
- * signal's exit code, prints no grade, and leaves nothing of its run.
+ * sends SIGTERM to the process alone. Either way the process ends with the
+ * signal's status, says why, prints no grade, and leaves nothing of its run.
  */
 async function interrupt(step: RegExp, signal: NodeJS.Signals, group: boolean) {
   await using m = await materialize('good');
@@ -33,9 +33,11 @@ async function interrupt(step: RegExp, signal: NodeJS.Signals, group: boolean) {
       setTimeout(() => (group ? process.kill(-child.pid!, signal) : child.kill(signal)), 2_000);
     }
   });
-  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
   const runId = /rock-check: stop ([0-9a-f]+)/.exec(err)?.[1];
-  return { code, out, err, runId };
+  // Whichever comes first, the CLI returning 128+n or the cleanup re-raising the signal: a shell sees 128+n either way.
+  const status = ended.signal ? 128 + constants.signals[ended.signal] : ended.code;
+  return { status, out, err, runId };
 }
 
 async function expectNothingLeft(runId: string | undefined) {
@@ -46,16 +48,16 @@ async function expectNothingLeft(runId: string | undefined) {
 
 it('Ctrl-C during the build: exit 130, no grade, nothing left', { timeout: 300_000 }, async () => {
   const r = await interrupt(/rock-check: build /, 'SIGINT', true);
-  expect(r.code).toBe(130);
+  expect(r.status).toBe(130);
   expect(r.out).toBe('');
-  expect(r.err).toContain('rock-check: interrupted by SIGINT: no grade');
+  expect(r.err).toContain('rock-check: interrupted by SIGINT: no grade; removing what the run created in Docker');
   await expectNothingLeft(r.runId);
 });
 
 it('SIGTERM to the process alone once the stack is up: exit 143, no grade, nothing left', { timeout: 300_000 }, async () => {
   const r = await interrupt(/rock-check: ready api/, 'SIGTERM', false);
-  expect(r.code).toBe(143);
+  expect(r.status).toBe(143);
   expect(r.out).toBe('');
-  expect(r.err).toContain('rock-check: interrupted by SIGTERM: no grade');
+  expect(r.err).toContain('rock-check: interrupted by SIGTERM: no grade; removing what the run created in Docker');
   await expectNothingLeft(r.runId);
 });

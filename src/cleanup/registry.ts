@@ -144,6 +144,7 @@ export class CleanupRegistry {
       }
       cleaning = true;
       recordInterrupt(signal);
+      process.stderr.write(`rock-check: interrupted by ${signal}: no grade; removing what the run created in Docker\n`);
       const swept = [...this.#runs].map(([runId, run]) => ({ runId, docker: run.docker, keepImages: run.keepImages }));
       void this.interruptAll(new Error(`interrupted by ${signal}`))
         .then(() => this.releaseAll())

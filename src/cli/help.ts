@@ -28,4 +28,5 @@ Exit codes
   1  some required criterion fails
   2  usage error: bad option, unknown path, refused URL, no api found, invalid profile
   3  internal or Docker error: the grade is incomplete
+  130, 143  interrupted (SIGINT, SIGTERM): no grade; what the run created is removed first
 `;
