@@ -6,7 +6,7 @@ set -euo pipefail
 api_dir="$1"
 id="rcbench-$$-$RANDOM"
 cleanup() {
-  docker rm -f "$id-api" "$id-db" >/dev/null 2>&1 || true
+  docker rm -fv "$id-api" "$id-db" >/dev/null 2>&1 || true
   docker network rm "$id" >/dev/null 2>&1 || true
   docker rmi -f "$id" >/dev/null 2>&1 || true
 }
