@@ -1,17 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
-import { interruptedBy } from '../cleanup/interrupted.js';
 import { resolve } from 'node:path';
-import { takeIn, IntakeError } from '../intake/index.js';
+import { gradeSubmission } from '../grade/grade-submission.js';
+import { IntakeError } from '../intake/index.js';
 import { packageVersion } from '../paths.js';
 import { criteriaTable } from '../profile/criteria-table.js';
 import { loadProfile, ProfileError } from '../profile/load.js';
 import type { Profile } from '../profile/profile.js';
-import { buildReport, exitCodeFor } from '../report/build.js';
+import { exitCodeFor } from '../report/build.js';
 import { formats, writeReports } from '../report/formats/index.js';
-import type { Report } from '../report/report.js';
-import { validateReport } from '../report/validate.js';
-import { runSuites } from '../runner/run-suites.js';
 import { parseCommand, UsageError, type Command } from './args.js';
 import { helpText } from './help.js';
 import { decideColor, ExitCode, type CliIo } from './io.js';
@@ -58,36 +54,22 @@ function readProfile(file: string | undefined, io: CliIo): Profile {
 }
 
 async function grade(cmd: Extract<Command, { kind: 'grade' }>, io: CliIo): Promise<number> {
-  const started = Date.now();
   const profile = readProfile(cmd.profile, io);
   const color = decideColor(cmd.color, io);
   const abs = (p: string | undefined) => (p === undefined || /^[a-z][a-z0-9+.-]*:|^[^/]+@[^/]+:/i.test(p) ? p : resolve(io.cwd, p));
-  await using intake = await takeIn({ target: abs(cmd.target), api: abs(cmd.api), client: abs(cmd.client) }, { profile });
-  const mode = cmd.static ? 'static' : 'full';
-  const run = await runSuites({
-    submission: intake.submission,
+  const outcome = await gradeSubmission({
+    source: { target: abs(cmd.target), api: abs(cmd.api), client: abs(cmd.client) },
     profile,
-    mode,
-    runId: randomBytes(6).toString('hex'),
-    options: { keepImages: cmd.keepImages },
+    mode: cmd.static ? 'static' : 'full',
+    keepImages: cmd.keepImages,
   });
   // The cleanup registry said so and is removing the run; a report of a torn-down stack would mislead.
-  const interrupted = interruptedBy();
-  if (interrupted) return 128 + constants.signals[interrupted];
-  const report: Report = buildReport({
-    profile,
-    submission: intake.submission,
-    mode,
-    startedAt: new Date(started).toISOString(),
-    durationMs: Date.now() - started,
-    outcomes: run.outcomes,
-    errors: run.errors,
-  });
-  const problems = validateReport(report);
-  if (problems.length > 0) {
-    io.stderr(`rock-check: internal error: the report does not match its schema:\n${problems.join('\n')}\n`);
+  if (outcome.kind === 'interrupted') return 128 + constants.signals[outcome.signal];
+  if (outcome.kind === 'invalid-report') {
+    io.stderr(`rock-check: internal error: the report does not match its schema:\n${outcome.problems.join('\n')}\n`);
     return ExitCode.internal;
   }
+  const { report } = outcome;
   io.stdout(formats[cmd.format].render(report, { color }));
   if (cmd.out !== false) {
     const paths = await writeReports(report, resolve(io.cwd, cmd.out), ['json', 'junit', 'markdown']);
