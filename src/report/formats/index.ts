@@ -2,7 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Report } from '../report.js';
 import { formatAutograding } from './autograding.js';
+import { formatClassroom50 } from './classroom50.js';
 import { formatGithub } from './github.js';
+import { formatGradescope } from './gradescope.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
@@ -19,7 +21,7 @@ export interface Format {
   render(report: Report, options?: RenderOptions): string;
 }
 
-export type FormatName = 'json' | 'junit' | 'markdown' | 'github' | 'autograding' | 'terminal';
+export type FormatName = 'json' | 'junit' | 'markdown' | 'github' | 'autograding' | 'classroom50' | 'gradescope' | 'terminal';
 
 /** Every output format by the name the command line accepts. */
 export const formats: Readonly<Record<FormatName, Format>> = {
@@ -28,6 +30,8 @@ export const formats: Readonly<Record<FormatName, Format>> = {
   markdown: { extension: 'md', render: formatMarkdown },
   github: { extension: 'github.txt', render: formatGithub },
   autograding: { extension: 'autograding.json', render: formatAutograding },
+  classroom50: { extension: 'classroom50.json', render: formatClassroom50 },
+  gradescope: { extension: 'gradescope.json', render: formatGradescope },
   terminal: { extension: 'txt', render: (report, options) => formatTerminal(report, { color: options?.color ?? false }) },
 };
 

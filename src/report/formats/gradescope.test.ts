@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { sampleKinds, sampleReport } from '../sample.js';
+import { formatGradescope, toGradescope } from './gradescope.js';
+
+const schema = JSON.parse(readFileSync(new URL('./testdata/gradescope-results.schema.json', import.meta.url), 'utf8'));
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+describe('formatGradescope', () => {
+  it.each(sampleKinds)('has the documented results.json shape (%s sample)', (kind) => {
+    const result = JSON.parse(formatGradescope(sampleReport(kind)));
+    expect(validate(result), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it.each(sampleKinds)('matches the golden output for the %s sample', async (kind) => {
+    await expect(formatGradescope(sampleReport(kind))).toMatchFileSnapshot(`./__snapshots__/gradescope.${kind}.json`);
+  });
+
+  it('gives the report score and one Markdown test per criterion; failures carry findings with positions and hints', () => {
+    const report = sampleReport('fail');
+    const result = toGradescope(report);
+    expect(result.score).toBe(report.score.earned);
+    expect(result.tests).toHaveLength(report.criteria.length);
+    expect(result.tests.reduce((a, t) => a + t.max_score, 0)).toBe(report.score.possible);
+    const df005 = report.criteria.find((c) => c.id === 'RC-DF005')!;
+    const test = result.tests.find((t) => t.name.startsWith('RC-DF005'))!;
+    expect(test).toMatchObject({ status: 'failed', score: 0, max_score: df005.points, output_format: 'md', visibility: 'visible' });
+    const f = df005.findings[0];
+    expect(test.output).toContain(`\`${f.file}:${f.line}:${f.column ?? 1}\``);
+    expect(test.output).toContain('hint:');
+  });
+
+  it('never charges a static run on a Docker-less worker for the runtime: worth nothing, said why', () => {
+    const report = sampleReport('fail');
+    expect(report.mode).toBe('static');
+    const result = toGradescope(report);
+    const runtime = result.tests.filter((t) => t.tags.includes('runtime'));
+    expect(runtime.length).toBeGreaterThan(0);
+    for (const t of runtime) expect(t).toMatchObject({ status: 'passed', score: 0, max_score: 0 });
+    expect(result.output).toContain('need a Docker host');
+  });
+});
