@@ -19,13 +19,38 @@ function command(kind: 'error' | 'warning' | 'notice', props: Record<string, str
   return `::${kind}${list === '' ? '' : ` ${list}`}::${commandData(message)}`;
 }
 
-function criterionCommands(c: CriterionResult): string[] {
+/** One annotation: its kind, the criterion it belongs to, and the workflow command line. */
+export interface Annotation {
+  kind: 'error' | 'warning';
+  criterion: CriterionResult;
+  line: string;
+}
+
+function criterionAnnotations(c: CriterionResult): Annotation[] {
   const kind = c.level === 'advice' ? 'warning' : 'error';
   const title = `${c.id} ${c.title}`;
-  if (c.status === 'error') return [command(kind, { title }, `not checked: ${c.reason ?? 'no reason given'}`)];
-  if (c.findings.length === 0) return [command(kind, { title }, c.reason ?? `${c.id} failed`)];
+  const one = (line: string): Annotation => ({ kind, criterion: c, line });
+  if (c.status === 'error') return [one(command(kind, { title }, `not checked: ${c.reason ?? 'no reason given'}`))];
+  if (c.findings.length === 0) return [one(command(kind, { title }, c.reason ?? `${c.id} failed`))];
   return c.findings.map((f) =>
-    command(kind, { file: f.file, line: f.line, col: f.line === undefined ? undefined : (f.column ?? 1), title }, f.hint === undefined ? f.message : `${f.message}\nhint: ${f.hint}`),
+    one(command(kind, { file: f.file, line: f.line, col: f.line === undefined ? undefined : (f.column ?? 1), title }, f.hint === undefined ? f.message : `${f.message}\nhint: ${f.hint}`)),
+  );
+}
+
+/** Run errors (as errors), then one annotation per finding of each failed criterion, in report order. */
+export function annotations(report: Report): Annotation[] {
+  return report.criteria.filter((c) => c.status === 'fail' || c.status === 'error').flatMap(criterionAnnotations);
+}
+
+export function runErrorCommands(report: Report): string[] {
+  return report.errors.map((e) => command('error', { title: `rock-check ${e.where ?? 'error'}` }, e.message));
+}
+
+export function verdictNotice(report: Report): string {
+  return command(
+    'notice',
+    { title: `rock-check ${report.status.toUpperCase()}` },
+    `${points(report.score.earned, report.score.possible)} points (${percent(report)}): ${verdictReason(report)}`,
   );
 }
 
@@ -38,14 +63,6 @@ function criterionCommands(c: CriterionResult): string[] {
  * repository root for GitHub to place them on the right file.
  */
 export function formatGithub(report: Report): string {
-  const lines = [
-    ...report.errors.map((e) => command('error', { title: `rock-check ${e.where ?? 'error'}` }, e.message)),
-    ...report.criteria.filter((c) => c.status === 'fail' || c.status === 'error').flatMap(criterionCommands),
-    command(
-      'notice',
-      { title: `rock-check ${report.status.toUpperCase()}` },
-      `${points(report.score.earned, report.score.possible)} points (${percent(report)}): ${verdictReason(report)}`,
-    ),
-  ];
+  const lines = [...runErrorCommands(report), ...annotations(report).map((a) => a.line), verdictNotice(report)];
   return `${lines.join('\n')}\n`;
 }
