@@ -15,7 +15,8 @@ Options
   --static            static checks only: no image is built, no container started
   --profile FILE      grading profile (YAML); default: the built-in rock-of-ages profile
   --json              write only the JSON report to stdout
-  --format NAME       stdout format: terminal (default), json, junit, markdown, github, autograding
+  --format NAME       stdout format: terminal (default), json, junit, markdown, github,
+                      autograding (GitHub Classroom), classroom50 (result.json), gradescope (results.json)
   --out DIR           also write rock-check.json, .xml (JUnit) and .md there (default: reports)
   --no-out            write no report files
   --keep-images       keep the images built for the submission
