@@ -55,7 +55,7 @@ describe('Gradescope run_autograder', () => {
     await using sub = await materialize('good');
     const { root, env } = await autograder('static', `${process.execPath} --import tsx ${join(packageRoot, 'src/cli/main.ts')}`);
     await run('cp', ['-R', sub.dir, join(root, 'submission')]);
-    const { stderr } = await run(join(here, 'gradescope', 'run_autograder'), [], { env, cwd: root });
+    const { stderr } = await run(join(here, 'gradescope', 'run_autograder'), [], { env, cwd: packageRoot });
     const results = JSON.parse(readFileSync(join(root, 'results', 'results.json'), 'utf8'));
     expect(validate(results), `${JSON.stringify(validate.errors)}\n${stderr}`).toBe(true);
     const runtime = results.tests.filter((t: { tags: string[] }) => t.tags.includes('runtime'));
