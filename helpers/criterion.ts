@@ -1,9 +1,11 @@
 import { expect, inject, test } from 'vitest';
-import { renderFinding, type Finding } from '../src/model/finding.js';
+import { renderFinding } from '../src/model/finding.js';
 import type { Criterion } from '../src/profile/profile.js';
+import type { RuleVerdict } from '../src/rules/rule.js';
 import './context.js';
 
-export type CriterionVerdict = Finding[] | { notApplicable: string };
+/** Findings (none: the criterion passes; a `cannot be checked` line: its input is missing), or why it does not apply. */
+export type CriterionVerdict = RuleVerdict;
 
 /**
  * Declares the test that grades one criterion of the profile. The body returns

@@ -3,6 +3,7 @@ import { apiHint } from './api-waits-for-db.js';
 import { locate, reporter, type ComposeInput } from './input.js';
 import { isMapping, type Service } from './service-data.js';
 import { serviceEnvironment } from './service-env.js';
+import { needsComposeData } from './requires.js';
 
 const report = reporter('RC-CO004', 'error');
 
@@ -14,6 +15,7 @@ export const apiDbHost = defineRule<ComposeInput>({
     'Inside the compose network the api reaches PostgreSQL through Docker DNS, by the database service name, ' +
     'its container_name or a network alias. DB_HOST (set under environment: or in an env_file of the api ' +
     'service) must be one of those names; localhost or an RDS address points elsewhere.',
+  requires: needsComposeData,
   check(input) {
     if (!input.usable) return [];
     const { api, database } = input.roles;

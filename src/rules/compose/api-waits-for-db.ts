@@ -2,6 +2,7 @@ import type { PathSegment } from '../../parsers/yaml-source.js';
 import { defineRule } from '../rule.js';
 import { locate, reporter, type ComposeInput } from './input.js';
 import { isMapping } from './service-data.js';
+import { needsComposeData } from './requires.js';
 
 const report = reporter('RC-CO003', 'error');
 
@@ -14,6 +15,7 @@ export const apiWaitsForDb = defineRule<ComposeInput>({
     'accepts connections, so the api must wait for the database healthcheck: ' +
     'depends_on: {<database>: {condition: service_healthy}}. The short form depends_on: [<database>] only ' +
     'waits for the container to start and races with PostgreSQL.',
+  requires: needsComposeData,
   check(input) {
     if (!input.usable) return [];
     const { api, database } = input.roles;

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.js';
 import { locate, reporter, type ComposeInput } from './input.js';
+import { needsComposeData } from './requires.js';
 
 const report = reporter('RC-CO006', 'error');
 
@@ -11,6 +12,8 @@ export const clientService = defineRule<ComposeInput>({
     'The compose file starts the whole stack: besides the database and the api it defines a service for the ' +
     'React client, built from the client folder (the one holding package.json) and published on its port. ' +
     'Not required of a compose file inside the api repository when no client is part of the submission.',
+  notApplicable: (input) => (input.expectClient ? undefined : "the api repository's own compose file need not start the client"),
+  requires: needsComposeData,
   check(input) {
     if (!input.usable || !input.expectClient || input.roles.client !== undefined) return [];
     const c = input.profile.components.client;

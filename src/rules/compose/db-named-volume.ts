@@ -3,6 +3,7 @@ import { defineRule } from '../rule.js';
 import { looksLikeHostPath } from './host-paths.js';
 import { locate, reporter, type ComposeInput } from './input.js';
 import { isMapping, serviceMounts, type Mount } from './service-data.js';
+import { needsComposeData } from './requires.js';
 
 const report = reporter('RC-CO005', 'error');
 
@@ -16,6 +17,7 @@ export const dbNamedVolume = defineRule<ComposeInput>({
     'PostgreSQL keeps its data in its data directory. Mount a named volume there (declared under the top-level ' +
     'volumes:) so the data survives `docker compose down` and rebuilds; a bind mount of a project folder ' +
     'mixes database files into the source tree and breaks on file permissions.',
+  requires: needsComposeData,
   check(input) {
     if (!input.usable) return [];
     const db = input.roles.database;

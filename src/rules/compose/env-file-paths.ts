@@ -4,6 +4,7 @@ import { defineRule } from '../rule.js';
 import { resolveInside } from './host-paths.js';
 import { locate, reporter, type ComposeInput } from './input.js';
 import { envFileRefs, type EnvFileRef } from './service-data.js';
+import { needsComposeData } from './requires.js';
 
 const report = reporter('RC-CO007', 'error');
 
@@ -14,6 +15,7 @@ export const envFilePaths = defineRule<ComposeInput>({
   docs:
     'Every env_file of a service is read relative to the folder of the compose file, and compose stops when ' +
     'one is missing (unless it is marked required: false). Check the path and that the file exists.',
+  requires: needsComposeData,
   check(input) {
     if (!input.usable) return [];
     return Object.entries(input.services).flatMap(([name, service]) =>

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule.js';
 import { HOSTILE_RULE_ID, hostileSettings } from './hostile.js';
 import type { ComposeInput } from './input.js';
+import { needsComposeData } from './requires.js';
 
 export const noHostileSettings = defineRule<ComposeInput>({
   id: HOSTILE_RULE_ID,
@@ -11,5 +12,6 @@ export const noHostileSettings = defineRule<ComposeInput>({
     'namespaces (network_mode, pid, ipc or userns_mode: host), security_opt that disables confinement, and no ' +
     'mount of /, of the Docker socket or of a host path outside the project. Bind mounts of project folders ' +
     '(./rock-of-ages-api:/app) are fine.',
+  requires: needsComposeData,
   check: hostileSettings,
 });

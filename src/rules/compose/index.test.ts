@@ -12,6 +12,15 @@ function findings(sub: Submission): string[] {
   return [...runFamily(composeFamily, sub, profile).values()].flat().map(renderFinding);
 }
 
+/** The RC-CO001 lines; every other rule must fail with one line pointing at RC-CO001. */
+function rootFindings(sub: Submission): string[] {
+  const all = findings(sub);
+  const others = all.filter((l) => !l.endsWith('[RC-CO001]'));
+  expect(others).toHaveLength(composeFamily.rules.length - 1);
+  for (const l of others) expect(l).toMatch(/^docker-compose\.yml: cannot be checked: the compose file .* \(see RC-CO001\) \[RC-CO0\d\d\]$/);
+  return all.filter((l) => l.endsWith('[RC-CO001]'));
+}
+
 const course = [
   'services:',
   '  postgres-db:',
@@ -61,20 +70,21 @@ describe('composeFamily', () => {
   });
 
   it('reports a missing or unreadable compose file without a position', () => {
-    expect(findings(parent(undefined))).toEqual(['docker-compose.yml: compose file docker-compose.yml is missing [RC-CO001]']);
+    expect(rootFindings(parent(undefined))).toEqual(['docker-compose.yml: compose file docker-compose.yml is missing [RC-CO001]']);
     const sub = parent(course);
     sub.files['docker-compose.yml'] = { path: 'docker-compose.yml', size: 4, binary: true };
-    expect(findings(sub)).toEqual(['docker-compose.yml: compose file docker-compose.yml is not a text file [RC-CO001]']);
+    expect(rootFindings(sub)).toEqual(['docker-compose.yml: compose file docker-compose.yml is not a text file [RC-CO001]']);
+    expect(findings(sub)).toContain('docker-compose.yml: cannot be checked: the compose file is not a text file (see RC-CO001) [RC-CO002]');
   });
 
-  it('leaves a file with YAML errors to RC-CO001 alone', () => {
-    const out = findings(parent('services:\n  api:\n    build: [./api\n  client: {}\n'));
+  it('leaves what is wrong with a file with YAML errors to RC-CO001; the others cannot be checked', () => {
+    const out = rootFindings(parent('services:\n  api:\n    build: [./api\n  client: {}\n'));
     expect(out.length).toBeGreaterThan(0);
-    expect(out.every((l) => l.endsWith('[RC-CO001]'))).toBe(true);
+    expect(findings(parent('services: [\n'))).toContain('docker-compose.yml: cannot be checked: the compose file is not valid YAML (see RC-CO001) [RC-CO008]');
   });
 
   it('turns odd YAML into one clear RC-CO001 finding', () => {
-    const only = (yaml: string) => findings(parent(yaml));
+    const only = (yaml: string) => rootFindings(parent(yaml));
     expect(only('x: &a {y: *a}\n')).toEqual([
       'docker-compose.yml:1:1: the compose file cannot be read as data: an alias refers to the node that contains it; check its anchors (&name) and aliases (*name) [RC-CO001]',
     ]);

@@ -3,6 +3,7 @@ import { defineRule } from '../rule.js';
 import { locate, reporter, type ComposeInput } from './input.js';
 import { isMapping, isTrue, type Service } from './service-data.js';
 import { serviceEnvironment } from './service-env.js';
+import { needsComposeData } from './requires.js';
 
 const report = reporter('RC-CO002', 'error');
 
@@ -16,6 +17,7 @@ export const postgresService = defineRule<ComposeInput>({
     'The database runs as a PostgreSQL service that creates the course database and user on first start ' +
     '(POSTGRES_DB, POSTGRES_USER, POSTGRES_PASSWORD, set under environment: or in its env_file) and has a ' +
     'healthcheck (e.g. pg_isready), so that the api can wait until it really accepts connections.',
+  requires: needsComposeData,
   check(input) {
     if (!input.usable) return [];
     const { database } = input.profile;

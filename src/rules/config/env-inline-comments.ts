@@ -2,6 +2,7 @@ import type { Finding } from '../../model/finding.js';
 import { defineRule } from '../rule.js';
 import type { ConfigInput } from './input.js';
 import { findingOf, shortName } from './report-finding.js';
+import { needsEnvFiles } from './requires.js';
 
 export const envInlineComments = defineRule<ConfigInput>({
   id: 'RC-CF010',
@@ -11,6 +12,7 @@ export const envInlineComments = defineRule<ConfigInput>({
     'docker run --env-file takes everything after the "=" literally: DB_PORT=5432  # default port sets DB_PORT to ' +
     '"5432  # default port" and the api cannot connect. Put comments on their own lines in .env, .env.local, .env.example ' +
     'and every env_file a compose file uses.',
+  requires: needsEnvFiles,
   check({ envFiles, apiDir }): Finding[] {
     return envFiles.flatMap((f) => {
       const name = shortName(f.path, apiDir);

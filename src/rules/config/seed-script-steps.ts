@@ -3,6 +3,7 @@ import { defineRule } from '../rule.js';
 import type { ConfigInput } from './input.js';
 import { fixtureLabel, manageCommands } from './manage-commands.js';
 import { findingOf, shortName } from './report-finding.js';
+import { needsSeedScript } from './requires.js';
 
 export const seedScriptSteps = defineRule<ConfigInput>({
   id: 'RC-CF008',
@@ -12,6 +13,7 @@ export const seedScriptSteps = defineRule<ConfigInput>({
     'seed_database.sh builds the tables before filling them: python3 manage.py migrate (all apps, so that the auth and ' +
     'authtoken tables exist), then python3 manage.py loaddata for users, tokens, types and rocks. Loading a fixture before ' +
     'migrate fails on an empty PostgreSQL database. source .env, makemigrations and old rm db.sqlite3 lines are harmless.',
+  requires: needsSeedScript,
   check({ seed, profile, apiDir }): Finding[] {
     if (!seed.parsed || seed.parsed.text.trim() === '') return [];
     const name = shortName(seed.path, apiDir);

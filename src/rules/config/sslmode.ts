@@ -3,6 +3,7 @@ import { dictDisplays } from '../../parsers/python-source.js';
 import { defineRule } from '../rule.js';
 import type { ConfigInput } from './input.js';
 import { findingOf } from './report-finding.js';
+import { needsPostgresSettings } from './requires.js';
 
 /** sslmode values that refuse a server without SSL. */
 const NEEDS_SSL = new Set(['require', 'verify-ca', 'verify-full']);
@@ -15,6 +16,7 @@ export const sslmodeNotHardCoded = defineRule<ConfigInput>({
     "RDS needs SSL, but a local PostgreSQL container has none: with 'sslmode': 'require' written into settings.py the api " +
     "cannot reach the database of the Docker network or compose setup. Read it from the environment instead, e.g. " +
     "'OPTIONS': {'sslmode': os.getenv('SSLMODE', 'require')}, and set SSLMODE=disable in the local env file.",
+  requires: needsPostgresSettings,
   check({ settings, profile }): Finding[] {
     if (!settings.parsed) return [];
     const key = profile.env.sslmodeKey;

@@ -5,6 +5,7 @@ import { basename, commandsOfInstruction } from './command.js';
 import { at, finding } from './findings.js';
 import type { DockerfileInput } from './input.js';
 import { finalImageInstructions } from './stages.js';
+import { needsDockerfileStages } from './requires.js';
 
 export const aptListsRemoved: Rule<DockerfileInput> = defineRule({
   id: 'RC-DF009',
@@ -14,6 +15,7 @@ export const aptListsRemoved: Rule<DockerfileInput> = defineRule({
     'A RUN that runs apt-get update or apt-get install should end with `rm -rf /var/lib/apt/lists/*` in the ' +
     'same RUN: the package lists (tens of MB) are useless at run time, and removing them in a later RUN ' +
     'does not shrink the image because the earlier layer keeps them.',
+  requires: needsDockerfileStages,
   check(input) {
     const out: Finding[] = [];
     for (const run of finalImageInstructions(input.stages)) {

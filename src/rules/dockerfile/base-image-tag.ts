@@ -3,6 +3,7 @@ import { defineRule, type Rule } from '../rule.js';
 import { finding } from './findings.js';
 import type { DockerfileInput } from './input.js';
 import { parseImageRef, type Stage } from './stages.js';
+import { needsDockerfileStages } from './requires.js';
 
 /** A sensible pin to suggest, by image name; others get `<name>:<version>`. */
 const examples: Record<string, string> = { python: 'python:3.11-slim', node: 'node:18-alpine', postgres: 'postgres:15' };
@@ -15,6 +16,7 @@ export const baseImageTag: Rule<DockerfileInput> = defineRule({
     'FROM should name a version (python:3.11-slim, node:18-alpine), not `latest` or no tag at all: ' +
     '`latest` moves, so the same Dockerfile builds a different image next month. ' +
     'Build ARGs in FROM are resolved with their defaults; references to earlier stages, scratch and digests are fine.',
+  requires: needsDockerfileStages,
   check(input) {
     const out: Finding[] = [];
     for (const stage of input.stages) {

@@ -3,6 +3,7 @@ import { defineRule, type Rule } from '../rule.js';
 import { transferOf } from './copies.js';
 import { at, finding } from './findings.js';
 import type { DockerfileInput } from './input.js';
+import { needsDockerfileStages } from './requires.js';
 
 export const copyNotAdd: Rule<DockerfileInput> = defineRule({
   id: 'RC-DF004',
@@ -11,6 +12,7 @@ export const copyNotAdd: Rule<DockerfileInput> = defineRule({
   docs:
     'Use COPY to put local files into the image. ADD also downloads URLs and unpacks archives, ' +
     'which makes a plain copy harder to read and can surprise; keep ADD for a URL or a local tar archive.',
+  requires: needsDockerfileStages,
   check(input) {
     const out: Finding[] = [];
     for (const stage of input.stages) {

@@ -5,6 +5,7 @@ import { isWholeContext, transferOf } from './copies.js';
 import { at, finding, lineOf } from './findings.js';
 import type { DockerfileInput } from './input.js';
 import { manifestInstall } from './installs.js';
+import { needsDockerfileStages } from './requires.js';
 
 export const dependenciesBeforeSource: Rule<DockerfileInput> = defineRule({
   id: 'RC-DF003',
@@ -15,6 +16,7 @@ export const dependenciesBeforeSource: Rule<DockerfileInput> = defineRule({
     '(`RUN pipenv install`, `RUN npm install`), and only then copy the rest of the source (`COPY . .`). ' +
     'Docker then reuses the cached install layer until the manifests change, instead of reinstalling ' +
     'every dependency after each code edit. Dockerfiles without a manifest-based install are fine.',
+  requires: needsDockerfileStages,
   check(input) {
     const out: Finding[] = [];
     for (const stage of input.stages) {

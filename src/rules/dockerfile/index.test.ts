@@ -22,11 +22,11 @@ describe('dockerfileFamily', () => {
     expect(runFamily(dockerfileFamily, sub, strict).get('RC-DF002')?.map((f) => f.severity)).toEqual(['error']);
   });
 
-  it('reports a Dockerfile that cannot be read, and nothing else about it', () => {
+  it('reports a Dockerfile that cannot be read, and fails every other rule with one line pointing at it', () => {
     const sub = fakeSubmission({ files: {} });
     sub.files.Dockerfile = { path: 'Dockerfile', size: 0, binary: false, symlink: { target: '../../etc/x', outside: true } };
-    const findings = [...runFamily(dockerfileFamily, sub, profile).values()].flat();
-    expect(findings).toEqual([
+    const results = runFamily(dockerfileFamily, sub, profile);
+    expect(results.get('RC-DF001')).toEqual([
       {
         ruleId: 'RC-DF001',
         severity: 'error',
@@ -34,6 +34,12 @@ describe('dockerfileFamily', () => {
         message: 'Dockerfile cannot be read: it is a symbolic link to ../../etc/x, outside the submission; put the file itself there',
       },
     ]);
+    for (const rule of dockerfileFamily.rules.slice(1)) {
+      const level = profile.criteria.find((c) => c.id === rule.id)?.level;
+      expect(results.get(rule.id)).toEqual([
+        { ruleId: rule.id, severity: level === 'advice' ? 'warning' : 'error', file: 'Dockerfile', message: 'cannot be checked: the Dockerfile cannot be read (see RC-DF001)' },
+      ]);
+    }
   });
 
   it('does not apply without an api or a client', () => {

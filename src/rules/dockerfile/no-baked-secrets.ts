@@ -4,6 +4,7 @@ import { redact } from '../../model/redact.js';
 import { defineRule, type Rule } from '../rule.js';
 import { finding } from './findings.js';
 import type { DockerfileInput } from './input.js';
+import { needsDockerfileText } from './requires.js';
 
 export const noBakedSecrets: Rule<DockerfileInput> = defineRule({
   id: 'RC-DF005',
@@ -13,6 +14,7 @@ export const noBakedSecrets: Rule<DockerfileInput> = defineRule({
     'ENV and ARG values are stored in the image: anyone who pulls it can read them with docker inspect ' +
     'or docker history. Passwords, secret keys and tokens (DB_PASSWORD, SECRET_KEY, AWS_SECRET_ACCESS_KEY, ...) ' +
     'must come at run time, from --env-file / env_file or the deploy workflow\'s secrets, never from the Dockerfile.',
+  requires: needsDockerfileText,
   check(input) {
     const out: Finding[] = [];
     for (const i of input.ast?.getInstructions() ?? []) {

@@ -2,6 +2,7 @@ import { defineRule, type Rule } from '../rule.js';
 import { at, finding } from './findings.js';
 import type { DockerfileInput } from './input.js';
 import { finalImageInstructions } from './stages.js';
+import { needsDockerfileStages } from './requires.js';
 
 export const portExposed: Rule<DockerfileInput> = defineRule({
   id: 'RC-DF006',
@@ -10,6 +11,7 @@ export const portExposed: Rule<DockerfileInput> = defineRule({
   docs:
     'The final image should EXPOSE the port its server listens on: 8000 for the api, 3000 for the client ' +
     '(the profile\'s ports). `8000/tcp` is the same as `8000`. In a multi-stage Dockerfile the final stage counts.',
+  requires: needsDockerfileStages,
   check(input) {
     const last = input.stages.at(-1);
     if (!last) return [];

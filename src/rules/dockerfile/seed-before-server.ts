@@ -4,6 +4,7 @@ import { at, finding } from './findings.js';
 import type { DockerfileInput } from './input.js';
 import { findApiServer } from './servers.js';
 import { startCommand } from './start-command.js';
+import { needsApiStartCommand } from './requires.js';
 
 export const seedBeforeServer: Rule<DockerfileInput> = defineRule({
   id: 'RC-DF008',
@@ -14,6 +15,8 @@ export const seedBeforeServer: Rule<DockerfileInput> = defineRule({
     '(seed_database.sh: migrations and fixtures) or at least `python manage.py migrate` before the server, ' +
     'e.g. `./seed_database.sh && python manage.py runserver 0.0.0.0:8000`. Run after the server, it never runs: ' +
     'runserver does not return.',
+  notApplicable: (input) => (input.role === 'api' ? undefined : "only the api's Dockerfile seeds the database"),
+  requires: needsApiStartCommand,
   check(input) {
     if (input.role !== 'api') return [];
     const start = startCommand(input);

@@ -6,6 +6,7 @@ import type { DockerfileInput } from './input.js';
 import { findApiServer, findViteServer, listensEverywhere, viteListen, type Listen } from './servers.js';
 import { startCommand } from './start-command.js';
 import { finalChain, parseImageRef } from './stages.js';
+import { needsDockerfileStages } from './requires.js';
 
 export const serverListensOnAllInterfaces: Rule<DockerfileInput> = defineRule({
   id: 'RC-DF007',
@@ -16,6 +17,7 @@ export const serverListensOnAllInterfaces: Rule<DockerfileInput> = defineRule({
     'port mapping. The api\'s CMD must run `python manage.py runserver 0.0.0.0:8000` (gunicorn `--bind 0.0.0.0:8000`, ' +
     'uvicorn `--host 0.0.0.0`); the client must start Vite with `--host` (`npm run dev -- --host 0.0.0.0 --port 3000`, ' +
     'or `vite --host` in package.json\'s dev script). The image must have a CMD that starts the server.',
+  requires: needsDockerfileStages,
   check(input) {
     if (input.stages.length === 0) return [];
     const start = startCommand(input);

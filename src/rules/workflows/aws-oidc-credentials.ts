@@ -4,6 +4,7 @@ import { defineRule } from '../rule.js';
 import type { WorkflowFile, WorkflowInput } from './model.js';
 import { readableSource } from './readable.js';
 import { allSteps, jobIdTokenGrant, nodePosition, pairOf, stringScalar, usesAction, valueOf } from './workflow-ast.js';
+import { needsDeployAndAllReadable } from './requires.js';
 
 const ID = 'RC-WF005';
 const ACCESS_KEY_INPUTS = ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'];
@@ -17,6 +18,7 @@ export const awsOidcCredentials = defineRule<WorkflowInput>({
     '(`role-to-assume: ${{ vars.OIDC_ROLE_TO_ASSUME }}`, with `permissions: id-token: write`), as in the course. ' +
     'Long-lived access keys (aws-access-key-id / aws-secret-access-key) are what OIDC replaces; a key written ' +
     'into the file is leaked to everyone who can read the repository.',
+  requires: needsDeployAndAllReadable,
   check(input) {
     return input.workflows.flatMap(credentialFindings);
   },

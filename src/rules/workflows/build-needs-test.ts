@@ -4,6 +4,7 @@ import type { WorkflowFile, WorkflowInput } from './model.js';
 import { readableSource } from './readable.js';
 import { buildsImage, runsTests } from './roles.js';
 import { jobsOf, needsOf, nodePosition, pairOf, stepsOf, type Job } from './workflow-ast.js';
+import { needsBuildReadable } from './requires.js';
 
 const ID = 'RC-WF009';
 
@@ -16,6 +17,7 @@ export const buildNeedsTest = defineRule<WorkflowInput>({
     'pushes the image declares `needs: test`, so a failing test stops the push. Without `needs` both jobs run ' +
     'at once and a broken image reaches ECR. Running the tests in the build job itself, before the build step, ' +
     'is accepted too.',
+  requires: needsBuildReadable,
   check(input) {
     const builds = input.workflows.filter((wf) => wf.build);
     if (builds.length === 0) {

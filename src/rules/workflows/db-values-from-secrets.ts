@@ -8,6 +8,7 @@ import { readableSource } from './readable.js';
 import { positionInScalar } from './scalar-offset.js';
 import { buildsImage, sendsSsmCommand } from './roles.js';
 import { jobEnvs, jobsOf, nodePosition, stepsOf, workflowEnv } from './workflow-ast.js';
+import { needsDeployAndAllReadable } from './requires.js';
 
 const ID = 'RC-WF006';
 
@@ -21,6 +22,7 @@ export const dbValuesFromSecrets = defineRule<WorkflowInput>({
     'can read the repository, and a repository variable (`vars.*`) is not secret either. AWS and ECR values may ' +
     'come from variables or secrets. Checked in the deploy workflow and in jobs that build an image or send SSM ' +
     'commands; a test job\'s throwaway database (a `services:` container) may use plain values.',
+  requires: needsDeployAndAllReadable,
   check(input) {
     if (!input.dbFromSecrets) return [];
     return input.workflows.flatMap((wf) => dbFindings(wf, input.dbKeys));

@@ -4,6 +4,7 @@ import type { WorkflowInput } from './model.js';
 import { readableSource } from './readable.js';
 import { sendsSsmCommand } from './roles.js';
 import { jobIdTokenGrant, jobsOf, nodePosition, pairOf, rootMap, stepsOf, usesAction } from './workflow-ast.js';
+import { needsDeployWorkflow } from './requires.js';
 
 const ID = 'RC-WF004';
 
@@ -15,6 +16,7 @@ export const deployIdToken = defineRule<WorkflowInput>({
     'configure-aws-credentials assumes the AWS role through OpenID Connect, which needs a token GitHub issues only ' +
     'when the job has `permissions: id-token: write` (at the top of the workflow, or in the job; a job-level ' +
     'permissions block replaces the top-level one). The course sets `id-token: write` and `contents: read`.',
+  requires: needsDeployWorkflow,
   check(input) {
     const out = new Map<string, Finding>();
     for (const wf of input.workflows.filter((w) => w.deploy)) {

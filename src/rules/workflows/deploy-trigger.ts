@@ -3,6 +3,7 @@ import { defineRule } from '../rule.js';
 import type { WorkflowInput } from './model.js';
 import { readableSource } from './readable.js';
 import { nodePosition, pairOf, rootMap, triggersOf } from './workflow-ast.js';
+import { needsDeployReadable } from './requires.js';
 
 const ID = 'RC-WF003';
 
@@ -14,6 +15,7 @@ export const deployTrigger = defineRule<WorkflowInput>({
     'The course deploys by hand: deploy.yml runs `on: workflow_dispatch` and is started from the Actions tab ' +
     '(Run workflow). Without that trigger the deploy cannot be started manually. The deploy workflow is the one ' +
     'that sends `aws ssm send-command`, else the one named deploy.yml.',
+  requires: needsDeployReadable,
   check(input) {
     const deploys = input.workflows.filter((wf) => wf.deploy);
     if (deploys.length === 0) {

@@ -5,6 +5,7 @@ import { expressionSpans } from './expressions.js';
 import type { WorkflowFile, WorkflowInput } from './model.js';
 import { readableSource } from './readable.js';
 import { positionInScalar } from './scalar-offset.js';
+import { needsDeployAndAllReadable } from './requires.js';
 
 const ID = 'RC-WF008';
 const ESCAPED = '\\${{';
@@ -17,6 +18,7 @@ export const escapedExpression = defineRule<WorkflowInput>({
     'GitHub Actions has no backslash escape for expressions: in `--region \\${{ secrets.AWS_REGION }}` the ' +
     'expression is still substituted and the backslash stays in front of the value, which breaks the command ' +
     'and the JSON of --parameters. The backslash is markdown escaping copied from the course page; write ${{ … }}.',
+  requires: needsDeployAndAllReadable,
   check(input) {
     return input.workflows.flatMap(escapedFindings);
   },

@@ -68,9 +68,15 @@ describe('workflowFamily', () => {
   it('gives a clear finding for a binary workflow file', () => {
     const sub = repo({ '.github/workflows/deploy.yml': '' });
     sub.files['.github/workflows/deploy.yml'] = { path: '.github/workflows/deploy.yml', size: 10, binary: true };
-    expect(lines(sub)).toEqual([
+    expect(lines(sub, profile, 'RC-WF002')).toEqual([
       '.github/workflows/deploy.yml: the workflow file is not a text file: GitHub rejects it; write the workflow or delete the file [RC-WF002]',
     ]);
+    expect(lines(sub, profile, 'RC-WF004')).toEqual([
+      '.github/workflows/deploy.yml: cannot be checked: the deploy workflow does not parse (see RC-WF002) [RC-WF004]',
+    ]);
+    // testBuildPush.yml, the build workflow, is readable: RC-WF009 checks it
+    expect(lines(sub, profile, 'RC-WF009')).toEqual([]);
+    expect(lines(sub, profile, 'RC-WF001')).toEqual([]);
   });
 
   it('flags a look-alike folder whatever its spelling, and ignores non-workflow YAML in .github', () => {

@@ -9,6 +9,7 @@ import { readableSource } from './readable.js';
 import { positionInScalar } from './scalar-offset.js';
 import { ssmCommands, type SsmCommand } from './ssm-command.js';
 import { allSteps, type Step } from './workflow-ast.js';
+import { needsDeployAndAllReadable } from './requires.js';
 
 const ID = 'RC-WF007';
 
@@ -21,6 +22,7 @@ export const ssmParametersJson = defineRule<WorkflowInput>({
     'The AWS CLI parses that value as JSON (or, for `commands=[…]`, as its shorthand syntax); one stray quote ' +
     'and the deploy fails. Inside the single-quoted JSON a quote in a command is written \\" (one backslash): ' +
     'the course page\'s markdown shows \\\\" and \\${{, which break it. Checked with every ${{ … }} replaced by a placeholder.',
+  requires: needsDeployAndAllReadable,
   check(input) {
     return input.workflows.flatMap(parameterFindings);
   },

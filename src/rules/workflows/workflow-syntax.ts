@@ -4,6 +4,7 @@ import { defineRule } from '../rule.js';
 import type { WorkflowFile, WorkflowInput } from './model.js';
 import { readableSource } from './readable.js';
 import { allSteps, nodePosition, stepLabel } from './workflow-ast.js';
+import { needsWorkflows } from './requires.js';
 
 const ID = 'RC-WF002';
 
@@ -15,6 +16,7 @@ export const workflowSyntax = defineRule<WorkflowInput>({
     'Each workflow must be valid YAML and valid GitHub Actions workflow syntax (checked with GitHub\'s own ' +
     'workflow parser): known keys, valid ${{ }} expressions, needs that name existing jobs, and steps that do ' +
     'something. A file cut off after `run: |`, a misspelt key or a bad indentation makes GitHub reject the whole workflow.',
+  requires: needsWorkflows,
   check(input) {
     return input.workflows.flatMap(syntaxFindings);
   },

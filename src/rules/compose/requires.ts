@@ -1,0 +1,15 @@
+import type { Blocker } from '../rule.js';
+import type { ComposeInput } from './input.js';
+
+/** The compose file read as data: a file that does not parse blocks every rule but RC-CO001, which reports why. */
+export function needsComposeData(input: ComposeInput): Blocker | undefined {
+  if (input.usable) return undefined;
+  const reason = input.unreadable
+    ? `the compose file ${input.unreadable}`
+    : input.dataError
+      ? 'the compose file cannot be read as data'
+      : (input.src?.doc.errors.length ?? 0) > 0
+        ? 'the compose file is not valid YAML'
+        : 'the compose file is not a mapping of services';
+  return { file: input.file, reason, see: 'RC-CO001' };
+}

@@ -1,0 +1,52 @@
+import { assignmentsTo, dictEntry, type PythonSource } from '../../parsers/python-source.js';
+import type { Blocker } from '../rule.js';
+import type { ConfigInput } from './input.js';
+import { shortName } from './report-finding.js';
+
+/** Engines that are certainly not PostgreSQL: a settings file still on them has no PostgreSQL options to judge. */
+const OTHER_ENGINE = /sqlite|mysql|oracle/;
+
+/** settings.py read, parsed and configuring PostgreSQL (an engine typo still counts); RC-CF001 reports otherwise. */
+export function needsPostgresSettings({ settings, apiDir }: ConfigInput): Blocker | undefined {
+  const name = shortName(settings.path, apiDir);
+  const at = (reason: string): Blocker => ({ file: settings.path, reason, see: 'RC-CF001' });
+  if (!settings.file) return at(`there is no ${name}`);
+  if (!settings.parsed) return at('the settings file is not a text file');
+  if (settings.parsed.problems.length > 0) return at('the settings file does not parse');
+  const engines = databaseEngines(settings.parsed);
+  if (engines.length === 0) return at('the settings file has no DATABASES setting');
+  const other = otherEngine(settings.parsed);
+  return other ? at(`the settings still use '${other}', not PostgreSQL`) : undefined;
+}
+
+/** The ENGINE string of each DATABASES['default'] assignment (undefined where it is not a literal). */
+function databaseEngines(src: PythonSource): (string | undefined)[] {
+  return assignmentsTo(src, 'DATABASES').map((a) => {
+    const def = a.value.kind === 'dict' ? dictEntry(a.value, 'default') : undefined;
+    const engine = def?.value.kind === 'dict' ? dictEntry(def.value, 'ENGINE') : undefined;
+    return engine?.value.kind === 'string' ? engine.value.value : undefined;
+  });
+}
+
+/** The engine settings are still on when every DATABASES names one that is certainly not PostgreSQL (SQLite, ...). */
+export function otherEngine(src: PythonSource): string | undefined {
+  const engines = databaseEngines(src);
+  return engines.length > 0 && engines.every((e) => e !== undefined && OTHER_ENGINE.test(e)) ? engines.at(-1) : undefined;
+}
+
+/** The seed script present, text and not empty; RC-CF007 reports otherwise. */
+export function needsSeedScript({ seed, apiDir }: ConfigInput): Blocker | undefined {
+  const name = shortName(seed.path, apiDir);
+  const at = (reason: string): Blocker => ({ file: seed.path, reason, see: 'RC-CF007' });
+  if (!seed.file) return at(`there is no ${name}`);
+  if (!seed.parsed) return at('the seed script is not a text file');
+  if (seed.parsed.text.trim() === '') return at('the seed script is empty');
+  return undefined;
+}
+
+/** At least one env file readable as text (.env.example counts); RC-CF004 reports a missing or unreadable .env.example. */
+export function needsEnvFiles({ envFiles, envExample, apiDir }: ConfigInput): Blocker | undefined {
+  if (envFiles.some((f) => f.parsed)) return undefined;
+  const reason = envFiles.length === 0 ? `there is no env file in ${apiDir === '' ? 'the api repository' : `${apiDir}/`}` : 'no env file is a text file';
+  return { file: envExample.path, reason, see: 'RC-CF004' };
+}
