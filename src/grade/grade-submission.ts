@@ -6,6 +6,7 @@ import { buildReport } from '../report/build.js';
 import type { Report } from '../report/report.js';
 import { validateReport } from '../report/validate.js';
 import { runSuites } from '../runner/run-suites.js';
+import { submissionNotices } from '../rules/submission-notices.js';
 
 export interface GradeRequest {
   /** Absolute paths or git URLs, as `rock-check <target>` / `--api` / `--client` take them. */
@@ -49,6 +50,7 @@ export async function gradeSubmission(req: GradeRequest): Promise<GradeOutcome> 
     durationMs: Date.now() - started,
     outcomes: run.outcomes,
     errors: run.errors,
+    notices: submissionNotices(intake.submission, req.profile),
   });
   const problems = validateReport(report);
   return problems.length > 0 ? { kind: 'invalid-report', problems } : { kind: 'report', report };

@@ -2,6 +2,7 @@ import { compareFindings, type Finding } from '../model/finding.js';
 import type { ComponentRole, Submission } from '../model/submission.js';
 import { packageVersion } from '../paths.js';
 import type { Profile } from '../profile/profile.js';
+import { cascadeRoots } from '../rules/rule.js';
 import { sumPoints } from './points.js';
 import type { CriterionResult, CriterionStatus, Report, RunStatus } from './report.js';
 
@@ -23,6 +24,8 @@ export interface BuildInput {
   /** Keyed by criterion ID. Outcomes for IDs the profile does not list are not graded. */
   outcomes: Map<string, Outcome>;
   errors: Report['errors'];
+  /** Lines shown before any criterion (see submissionNotices). */
+  notices?: string[];
   /** Defaults to the installed package's version. */
   toolVersion?: string;
 }
@@ -45,6 +48,7 @@ function resultFor(input: BuildInput, criterion: Profile['criteria'][number]): C
     status: outcome.state,
     ...(outcome.reason !== undefined ? { reason: outcome.reason } : {}),
     ...(outcome.docs !== undefined ? { docs: outcome.docs } : {}),
+    ...(outcome.state === 'fail' && cascadeRoots(outcome.findings) ? { blockedBy: cascadeRoots(outcome.findings) } : {}),
     findings: outcome.findings.map((f) => ({ ...f })).sort(compareFindings),
   };
 }
@@ -82,6 +86,7 @@ export function buildReport(input: BuildInput): Report {
     startedAt: input.startedAt,
     durationMs: input.durationMs,
     status: runStatus(criteria, input.errors),
+    ...(input.notices && input.notices.length > 0 ? { notices: [...input.notices] } : {}),
     score: { earned: sumPoints(graded.map((c) => c.earned)), possible: sumPoints(graded.map((c) => c.points)) },
     criteria,
     errors: input.errors.map((e) => ({ ...e })),

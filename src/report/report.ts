@@ -21,6 +21,11 @@ export interface CriterionResult {
   reason?: string;
   /** The rule's docs: what it wants and why. */
   docs?: string;
+  /**
+   * Set when the criterion failed only because its input is missing or
+   * unreadable: the root criteria its `cannot be checked` findings point at.
+   */
+  blockedBy?: string[];
   findings: Finding[];
 }
 
@@ -38,6 +43,8 @@ export interface Report {
   startedAt: string;
   durationMs: number;
   status: RunStatus;
+  /** What to read before any criterion, e.g. that the folder is not a submission of this course's workshop; absent when there is nothing to say. */
+  notices?: string[];
   score: { earned: number; possible: number };
   criteria: CriterionResult[];
   /** Internal or Docker errors that stopped part of the run (exit code 3). */

@@ -91,6 +91,7 @@ export function formatMarkdown(report: Report): string {
   const out = [
     `## ${verdictIcons[report.status]} rock-check: ${report.status.toUpperCase()}, ${points(report.score.earned, report.score.possible)} points (${percent(report)})`,
     '',
+    ...(report.notices ?? []).flatMap((n) => [`> **Notice:** ${mdText(n)}`, '']),
     `${mdLine(verdictReason(report))}.`,
     '',
     `- Submission: ${mdCode(sub.source)} (${sub.layout}${sub.compose !== undefined ? `, compose ${mdCode(sub.compose)}` : ''})`,

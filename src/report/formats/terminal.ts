@@ -1,5 +1,6 @@
 import { renderFinding } from '../../model/finding.js';
 import type { Layout } from '../../model/submission.js';
+import { sumPoints } from '../points.js';
 import type { CriterionResult, CriterionStatus, Report, RunStatus } from '../report.js';
 import { countByStatus, groupByArea, percent, points, verdictReason } from './summary.js';
 import { duration, spread, visibleControls, wrap } from './text.js';
@@ -42,6 +43,10 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
 
   const field = (label: string, value: string) => out.push(...wrap(clean(value), width, label.padEnd(LABEL), ' '.repeat(LABEL)));
   out.push(paint('1', `rock-check ${report.tool.version}`));
+  for (const notice of report.notices ?? []) {
+    const [head, ...tail] = wrap(clean(notice), width, 'Notice'.padEnd(LABEL), ' '.repeat(LABEL));
+    out.push(`${'Notice'.padEnd(LABEL)}${paint('1;33', head.slice(LABEL))}`, ...tail);
+  }
   const sub = report.submission;
   field('Submission', sub.source);
   const parts = [
@@ -62,7 +67,12 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
       out.push(...wrap(clean(`${group.criteria.length} criteria not applicable: ${only}`), width, '  - ', '    '));
       continue;
     }
-    for (const c of group.criteria) out.push(...criterionLines(c, width, paint));
+    // Under a notice, the criteria it explains (blocked by a missing input) fold into one line per area.
+    const folded = report.notices ? group.criteria.filter((c) => c.blockedBy !== undefined) : [];
+    for (const c of group.criteria) {
+      if (!folded.includes(c)) out.push(...criterionLines(c, width, paint));
+      else if (c === folded[0]) out.push(...foldedLines(folded, width, paint));
+    }
   }
 
   if (report.errors.length > 0) {
@@ -86,6 +96,15 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
   const [verdict, ...rest] = wrap(`${report.status.toUpperCase()}: ${verdictReason(report)}`, width, 'Result'.padEnd(LABEL), ' '.repeat(LABEL));
   out.push(`${'Result'.padEnd(LABEL)}${paint(verdictColors[report.status], verdict.slice(LABEL))}`, ...rest);
   return `${out.join('\n')}\n`;
+}
+
+function foldedLines(criteria: CriterionResult[], width: number, paint: (code: string, text: string) => string): string[] {
+  const roots = [...new Set(criteria.flatMap((c) => c.blockedBy ?? []))].sort();
+  const score = points(0, sumPoints(criteria.map((c) => c.points)));
+  const text = `${criteria.map((c) => c.id).join(', ')}: cannot be checked (see ${roots.join(', ')})`;
+  const [first, ...more] = wrap(visibleControls(text), width - POINTS, `  ${marks.fail} `, '    ');
+  const plain = spread(first, score, width);
+  return [`  ${paint(markColors.fail, marks.fail)}${plain.slice(3, plain.length - score.length)}${paint(markColors.fail, score)}`, ...more];
 }
 
 function criterionLines(c: CriterionResult, width: number, paint: (code: string, text: string) => string): string[] {
