@@ -1,0 +1,79 @@
+import type { ProgressEvent } from './events.js';
+
+/** One line of the display: a step of the grading, open until the next begins. */
+export interface StepLine {
+  label: string;
+  startedAt: number;
+  endedAt?: number;
+  line?: string;
+}
+
+export interface GradingProgress {
+  startedAt: number;
+  steps: StepLine[];
+  checks: { done: number; failed: number };
+}
+
+const labels: Record<string, (detail: string) => string> = {
+  intake: (d) => (d === '' ? 'reading the submission' : d),
+  static: () => 'static checks',
+  build: (d) => `building ${d}`,
+  network: (d) => `creating network ${d}`,
+  start: (d) => `starting ${d}`,
+  ready: (d) => `ready: ${d}`,
+  checks: () => 'checks',
+  stop: () => 'removing containers, networks and images',
+};
+
+export function newProgress(at: number): GradingProgress {
+  return { startedAt: at, steps: [], checks: { done: 0, failed: 0 } };
+}
+
+/** The progress after one more event (a new value; the old one is left as it was). */
+export function advance(p: GradingProgress, e: ProgressEvent): GradingProgress {
+  if (e.step === 'check') {
+    const failed = e.state === 'fail' || e.state === 'error' ? 1 : 0;
+    return { ...p, checks: { done: p.checks.done + 1, failed: p.checks.failed + failed } };
+  }
+  const label = (labels[e.step] ?? ((d: string) => d))(e.detail);
+  const last = p.steps[p.steps.length - 1];
+  if (last && last.endedAt === undefined && last.label === label) {
+    return e.line === undefined ? p : { ...p, steps: [...p.steps.slice(0, -1), { ...last, line: e.line }] };
+  }
+  const closed = p.steps.map((s) => (s.endedAt === undefined ? { ...s, endedAt: e.at, line: undefined } : s));
+  return { ...p, steps: [...closed, { label, startedAt: e.at, ...(e.line !== undefined ? { line: e.line } : {}) }] };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+const frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+/** Strips what a terminal would act on from text that came from the submission (a build's log line). */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim();
+}
+
+function fit(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+}
+
+/** The live display's lines at `now`: finished steps with their time, the running one with a spinner and its latest line. */
+export function renderLive(p: GradingProgress, now: number, width = 80): string[] {
+  const out: string[] = [];
+  for (const s of p.steps) {
+    if (s.endedAt !== undefined) out.push(fit(`  ✓ ${s.label} (${seconds(s.endedAt - s.startedAt)})`, width));
+    else {
+      out.push(fit(`  ${frames[Math.floor(now / 100) % frames.length]} ${s.label} (${seconds(now - s.startedAt)})`, width));
+      if (s.line) out.push(fit(`      ${printable(s.line)}`, width));
+    }
+  }
+  if (p.checks.done > 0) out.push(fit(`    ${p.checks.done} criteria checked, ${p.checks.failed} failing so far`, width));
+  out.push(fit(`  elapsed ${seconds(now - p.startedAt)}`, width));
+  return out;
+}
+
+/** One plain line per step as it begins, for logs (`--verbose` when not on a terminal). */
+export function plainLine(p: GradingProgress, e: ProgressEvent): string | undefined {
+  if (e.step === 'check' || e.line !== undefined) return undefined;
+  const label = (labels[e.step] ?? ((d: string) => d))(e.detail);
+  return `[${seconds(e.at - p.startedAt).padStart(7)}] ${printable(label)}`;
+}
