@@ -42,8 +42,29 @@ function describe(ch: string | undefined): string {
   return `'${ch}'`;
 }
 
+/** A value of a shorthand parameter, as written (quotes included), under its top-level key. */
+export interface ShorthandValue {
+  key: string;
+  start: number;
+  end: number;
+}
+
+/** The values of a shorthand parameter (`commands=["a","b"]`), or undefined when it does not parse. */
+export function shorthandValues(text: string): ShorthandValue[] | undefined {
+  const p = new Parser(text);
+  try {
+    p.parameter();
+    return p.values;
+  } catch (e) {
+    if (e instanceof Failure) return undefined;
+    throw e;
+  }
+}
+
 class Parser {
   i = 0;
+  readonly values: ShorthandValue[] = [];
+  private key = '';
   constructor(
     readonly s: string,
     private readonly describeAt?: (offset: number) => string | undefined,
@@ -65,6 +86,7 @@ class Parser {
     const start = this.i;
     while (this.i < this.s.length && /[A-Za-z0-9]/.test(this.s[this.i])) this.i++;
     if (this.i === start) throw new Failure(this.i, `expected a parameter name (e.g. commands=) but found ${this.show()}`);
+    this.key = this.s.slice(start, this.i);
     this.expect('=', true);
     const ch = this.s[this.i];
     if (ch === '[') this.explicitList();
@@ -133,11 +155,15 @@ class Parser {
     if (ch === "'" || ch === '"') {
       const m = (ch === "'" ? SINGLE_QUOTED : DOUBLE_QUOTED).exec(rest);
       if (!m) throw new Failure(this.i, `the quoted value starting here is never closed`);
+      this.values.push({ key: this.key, start: this.i, end: this.i + m[0].length });
       this.i += m[0].length;
       return;
     }
     const m = FIRST_VALUE.exec(rest);
-    if (m) this.i += m[0].length;
+    if (m) {
+      this.values.push({ key: this.key, start: this.i, end: this.i + m[0].length });
+      this.i += m[0].length;
+    }
   }
 
   private expect(ch: string, consumeWhitespace = false): void {
@@ -151,4 +177,25 @@ class Parser {
   private ws(): void {
     while (this.i < this.s.length && WHITESPACE.includes(this.s[this.i])) this.i++;
   }
+}
+
+/**
+ * A shorthand value decoded as the AWS CLI does: quotes removed, `\"` / `\'`
+ * and `\\` unescaped inside them, `\,` in a bare value; other backslashes
+ * stay. `at[i]` is the offset in `text` of the source of character i.
+ */
+export function decodeShorthandValue(text: string, v: ShorthandValue): { text: string; at: number[] } {
+  const quote = text[v.start] === '"' || text[v.start] === "'" ? text[v.start] : undefined;
+  const from = quote ? v.start + 1 : v.start;
+  const to = quote ? v.end - 1 : v.end;
+  let out = '';
+  const at: number[] = [];
+  for (let i = from; i < to; i++) {
+    const next = text[i + 1];
+    const escaped = text[i] === '\\' && i + 1 < to && (quote ? next === quote || next === '\\' : next === ',');
+    if (escaped) i++;
+    out += text[i];
+    at.push(escaped ? i - 1 : i);
+  }
+  return { text: out, at };
 }

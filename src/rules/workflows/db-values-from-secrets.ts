@@ -1,4 +1,5 @@
 import { isScalar, type Scalar } from 'yaml';
+import type { YamlSource } from '../../parsers/yaml-source.js';
 import type { Finding } from '../../model/finding.js';
 import { redact } from '../../model/redact.js';
 import { defineRule } from '../rule.js';
@@ -7,7 +8,10 @@ import type { WorkflowFile, WorkflowInput } from './model.js';
 import { readableSource } from './readable.js';
 import { positionInScalar } from './scalar-offset.js';
 import { buildsImage, sendsSsmCommand } from './roles.js';
-import { jobEnvs, jobsOf, nodePosition, stepsOf, workflowEnv } from './workflow-ast.js';
+import { jobEnvs, jobsOf, nodePosition, stepsOf, workflowEnv, type Step } from './workflow-ast.js';
+import { deployedRun, envAssignments, remoteCommands } from './remote-commands.js';
+import { ssmCommands } from './ssm-command.js';
+import { deployNotCutOff } from './deploy-commands.js';
 import { needsDeployAndAllReadable } from './requires.js';
 
 const ID = 'RC-WF006';
@@ -21,8 +25,10 @@ export const dbValuesFromSecrets = defineRule<WorkflowInput>({
     '(`-e DB_PASSWORD=${{ secrets.DB_PASSWORD }}`). A value written into the workflow is readable by everyone who ' +
     'can read the repository, and a repository variable (`vars.*`) is not secret either. AWS and ECR values may ' +
     'come from variables or secrets. Checked in the deploy workflow and in jobs that build an image or send SSM ' +
-    'commands; a test job\'s throwaway database (a `services:` container) may use plain values.',
-  requires: needsDeployAndAllReadable,
+    'commands; a test job\'s throwaway database (a `services:` container) may use plain values. The deploy\'s ' +
+    '`docker run` (the last one of its SSM commands) must pass every one of the keys: a key it does not pass is ' +
+    'missing in the container, and the api falls back to a default or fails to connect.',
+  requires: (input) => needsDeployAndAllReadable(input) ?? deployNotCutOff(input),
   check(input) {
     if (!input.dbFromSecrets) return [];
     return input.workflows.flatMap((wf) => dbFindings(wf, input.dbKeys));
@@ -65,6 +71,19 @@ function dbFindings(wf: WorkflowFile, dbKeys: string[]): Finding[] {
       if (!verdict.ok) out.push({ ruleId: ID, severity: 'error', file: wf.path, ...nodePosition(src, pair.value), message: verdict.message });
     }
   }
+  if (wf.deploy) {
+    const steps = jobs.flatMap(stepsOf);
+    if (!steps.some(sendsSsmCommand)) {
+      out.push({
+        ruleId: ID,
+        severity: 'error',
+        file: wf.path,
+        ...nodePosition(src, jobs[0].key),
+        message: `the deploy workflow sends no aws ssm send-command, so no container on the instance gets ${dbKeys.join(', ')}: deploy with aws ssm send-command whose last command is docker run -d … -e KEY=\${{ secrets.KEY }} … "$IMAGE"`,
+      });
+    }
+    for (const step of steps) out.push(...missingKeyFindings(wf, src, step, dbKeys));
+  }
   const assignment = dbAssignment(dbKeys);
   for (const step of jobs.flatMap(stepsOf)) {
     if (!step.run) continue;
@@ -80,6 +99,36 @@ function dbFindings(wf: WorkflowFile, dbKeys: string[]): Finding[] {
         message: verdict.message,
       });
     }
+  }
+  return out;
+}
+
+/** The DB keys the deploy's `docker run` on the instance does not pass with a value. */
+function missingKeyFindings(wf: WorkflowFile, src: YamlSource, step: Step, dbKeys: string[]): Finding[] {
+  const out: Finding[] = [];
+  for (const cmd of ssmCommands(step)) {
+    const commands = remoteCommands(cmd);
+    if (commands === undefined) continue;
+    const run = deployedRun(commands);
+    const at = (offset: number) => ({ ruleId: ID, severity: 'error' as const, file: wf.path, ...positionInScalar(src, step.run as Scalar, offset) });
+    const flags = (keys: string[]) => keys.map((k) => `-e ${k}=\${{ secrets.${k} }}`).join(' ');
+    if (!run) {
+      out.push({
+        ...at(cmd.start),
+        message: `the SSM commands of the deploy start no container with docker run, so the api gets none of ${dbKeys.join(', ')}: end them with docker run -d … ${flags(dbKeys)} "$IMAGE"`,
+      });
+      continue;
+    }
+    const passed = envAssignments(run.args);
+    const missing = dbKeys.filter((k) => !passed.some((p) => p.key === k && p.valued));
+    if (missing.length === 0) continue;
+    const bare = missing.filter((k) => passed.some((p) => p.key === k));
+    const what = missing.length === dbKeys.length ? 'passes no database settings' : `does not pass ${missing.join(', ')}`;
+    const bareNote = bare.length > 0 ? ` (-e ${bare.join(', -e ')} without a value reads the instance's own environment, which does not have it)` : '';
+    out.push({
+      ...at(run.docker.offsets[0]),
+      message: `the deploy's docker run ${what}${bareNote}: the api on the instance cannot reach its database; add ${flags(missing)} before the image`,
+    });
   }
   return out;
 }

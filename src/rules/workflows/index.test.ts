@@ -55,7 +55,7 @@ describe('workflowFamily', () => {
   it('lists its rules in ID order', () => {
     const ids = workflowFamily.rules.map((r) => r.id);
     expect(ids).toEqual([...ids].sort());
-    expect(ids).toHaveLength(9);
+    expect(ids).toHaveLength(12);
   });
 
   it('does not apply without an api repository', () => {
@@ -115,6 +115,7 @@ describe('workflowFamily', () => {
     const sub = repo({ '.github/workflows/deploy.yml': deploy('docker run -e PGPASSWORD=hunter2 -e DB_PASSWORD=hunter2 img') });
     const custom: Profile = { ...profile, env: { ...profile.env, dbKeys: ['PGPASSWORD'] } };
     expect(lines(sub, custom, 'RC-WF006')).toEqual([
+      '.github/workflows/deploy.yml:5:3: the deploy workflow sends no aws ssm send-command, so no container on the instance gets PGPASSWORD: deploy with aws ssm send-command whose last command is docker run -d … -e KEY=${{ secrets.KEY }} … "$IMAGE" [RC-WF006]',
       '.github/workflows/deploy.yml:13:36: PGPASSWORD is written into the workflow (h*****2): store it as a repository secret and pass ${{ secrets.PGPASSWORD }} [RC-WF006]',
     ]);
     const lax: Profile = { ...profile, workflows: { ...profile.workflows, dbFromSecrets: false } };
@@ -123,9 +124,22 @@ describe('workflowFamily', () => {
 
   it('never prints a database value in full', () => {
     const sub = repo({ '.github/workflows/deploy.yml': deploy('docker run --env=DB_PASSWORD=SuperSecret99 img') });
-    const out = lines(sub, profile, 'RC-WF006');
+    const out = lines(sub, profile, 'RC-WF006').filter((l) => l.includes('DB_PASSWORD is written'));
     expect(out).toHaveLength(1);
     expect(out[0]).not.toContain('SuperSecret99');
     expect(out[0]).toContain('Su********99');
+  });
+
+  it('wants every database key on the deployed docker run, and reads the commands of the shorthand form too', () => {
+    const send = (commands: string) => deploy(`aws ssm send-command --document-name AWS-RunShellScript --parameters commands='[${commands}]'`);
+    const full = '-e DB_NAME=${{ secrets.DB_NAME }} -e DB_USER=${{ secrets.DB_USER }} -e DB_PASSWORD=${{ secrets.DB_PASSWORD }} -e DB_HOST=${{ secrets.DB_HOST }}';
+    const ok = repo({ '.github/workflows/deploy.yml': send(`"docker run --rm busybox true", "docker run -d ${full} --env=DB_PORT=\${{ secrets.DB_PORT }} img"`) });
+    expect(lines(ok, profile, 'RC-WF006')).toEqual([]);
+    expect(lines(ok, profile, 'RC-WF010')).toEqual([]);
+    const short = repo({ '.github/workflows/deploy.yml': send(`"docker run -d ${full} img", "docker run --rm busybox true"`) });
+    expect(lines(short, profile, 'RC-WF006')).toEqual([
+      expect.stringContaining("the deploy's docker run passes no database settings"),
+    ]);
+    expect(lines(short, profile, 'RC-WF010')).toEqual([expect.stringContaining("the deploy's docker run has no -d")]);
   });
 });

@@ -5,11 +5,14 @@ import type { RuleFamily } from '../rule.js';
 import { awsOidcCredentials } from './aws-oidc-credentials.js';
 import { buildNeedsTest } from './build-needs-test.js';
 import { dbValuesFromSecrets } from './db-values-from-secrets.js';
+import { deployDetached } from './deploy-detached.js';
 import { deployIdToken } from './deploy-id-token.js';
 import { deployTrigger } from './deploy-trigger.js';
 import { discoverWorkflows } from './discover.js';
 import { escapedExpression } from './escaped-expression.js';
 import type { WorkflowInput } from './model.js';
+import { parametersQuoting } from './parameters-quoting.js';
+import { registryLogin } from './registry-login.js';
 import { assignRoles } from './roles.js';
 import { ssmParametersJson } from './ssm-parameters-json.js';
 import { workflowFolder } from './workflow-folder.js';
@@ -29,6 +32,9 @@ export const workflowFamily: RuleFamily<WorkflowInput> = {
     ssmParametersJson,
     escapedExpression,
     buildNeedsTest,
+    deployDetached,
+    parametersQuoting,
+    registryLogin,
   ],
   notApplicable(sub: Submission): string | undefined {
     return sub.components.api ? undefined : 'no api repository found: the workflows live in the api repository';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonSyntaxError } from './json-syntax.js';
+import { decodeJsonString, jsonSyntaxErrors, parseJson } from './json-syntax.js';
 
 const samples = [
   '{"commands":["a","b"]}',
@@ -10,15 +10,17 @@ const samples = [
   '["a" "b"]',
   '["a\\"]',
   '["a\nb"]',
+  '["a\tb"]',
   '["\\x"]',
   '[01]',
   '{"a":1} x',
   '',
   '{a:1}',
   '["\\u12"]',
+  '[1] // note',
 ];
 
-describe('jsonSyntaxError', () => {
+describe('jsonSyntaxErrors', () => {
   it('agrees with JSON.parse on what is valid', () => {
     for (const s of samples) {
       let valid = true;
@@ -27,20 +29,42 @@ describe('jsonSyntaxError', () => {
       } catch {
         valid = false;
       }
-      expect(jsonSyntaxError(s) === undefined, s).toBe(valid);
+      expect(jsonSyntaxErrors(s).length === 0, s).toBe(valid);
     }
   });
 
-  it('points at the first wrong character and says what was expected', () => {
+  it('points at the wrong character and says what was expected', () => {
     const text = '{"commands":["IMAGE=\\\\"$IMAGE\\\\""]}';
-    expect(jsonSyntaxError(text)).toEqual({ offset: text.indexOf('$'), message: "expected ',' or ']' but found '$'" });
-    expect(jsonSyntaxError('["a \\\n b"]')).toEqual({ offset: 4, message: 'invalid escape: backslash followed by line break' });
-    expect(jsonSyntaxError('["open')?.message).toBe('string never closed: a double quote is missing');
+    expect(jsonSyntaxErrors(text)[0]).toEqual({ offset: text.indexOf('$'), message: "unexpected '$'" });
+    expect(jsonSyntaxErrors('["a \\\n b"]')[0]).toEqual({ offset: 4, message: 'invalid escape: backslash followed by line break' });
+    expect(jsonSyntaxErrors('["a" "b"]')[0]).toEqual({ offset: 5, message: "expected ',' between two items but found '\"'" });
+    expect(jsonSyntaxErrors('["open')[0]?.message).toBe('string never closed: a double quote is missing');
+    expect(jsonSyntaxErrors('["a\nb"]')[0]).toEqual({ offset: 3, message: 'line break inside a string (write it as an escape)' });
+    expect(jsonSyntaxErrors('["\\u12"]')[0]).toEqual({ offset: 2, message: '\\u must be followed by four hex digits' });
+  });
+
+  it('reports every error, not just the first', () => {
+    const text = '{"commands":[\n"a \\${{ x }}",\n"docker pull \\\\"$IMAGE\\\\""\n]}';
+    const errors = jsonSyntaxErrors(text);
+    expect(errors[0]).toEqual({ offset: text.indexOf('\\$'), message: "invalid escape: backslash followed by '$'" });
+    expect(errors[1]).toEqual({ offset: text.indexOf('$IMAGE'), message: "unexpected '$'" });
+  });
+
+  it('still gives the tree as far as it reads, and decodes its strings with offsets', () => {
+    const json = '{"commands":["a \\$x\\"y\\u0041", "b"]}';
+    const { tree, errors } = parseJson(json);
+    expect(errors).toHaveLength(1);
+    const strings = tree?.children?.[0]?.children?.[1]?.children ?? [];
+    expect(strings).toHaveLength(2);
+    const first = decodeJsonString(json, strings[0].offset, strings[0].length);
+    expect(first.text).toBe('a \\$x"yA');
+    expect(first.at.map((i) => json[i]).join('')).toBe('a \\$x\\y\\');
+    expect(decodeJsonString(json, strings[1].offset, strings[1].length)).toEqual({ text: 'b', at: [json.indexOf('"b"') + 1] });
   });
 
   it('lets the caller name what stands at an offset', () => {
-    expect(jsonSyntaxError('["a" 100]', (i) => (i === 5 ? '${{ x }}' : undefined))?.message).toBe(
-      "expected ',' or ']' but found ${{ x }}",
+    expect(jsonSyntaxErrors('["a" 100]', (i) => (i === 5 ? '${{ x }}' : undefined))[0]?.message).toBe(
+      "expected ',' between two items but found ${{ x }}",
     );
   });
 });

@@ -1,162 +1,166 @@
+import { parseTree, ParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+
 /**
- * Strict JSON (RFC 8259) syntax check that says where the first error is and
- * what was expected, in words that do not depend on the JavaScript engine.
+ * Strict JSON (RFC 8259) syntax check with an error-tolerant parser
+ * (jsonc-parser, comments and trailing commas refused): every error, each
+ * with the offset of the character at fault and what was expected, in words
+ * that do not depend on the JavaScript engine.
  */
 export interface JsonSyntaxError {
   offset: number;
   message: string;
 }
 
+export interface JsonParse {
+  errors: JsonSyntaxError[];
+  /** The tree as far as it could be read (also when there are errors). */
+  tree?: JsonNode;
+}
+
+const OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+
 /**
  * `describeAt` may name what stands at an offset in the student's terms
  * (e.g. an expression the text holds a placeholder for).
  */
-export function jsonSyntaxError(text: string, describeAt?: (offset: number) => string | undefined): JsonSyntaxError | undefined {
-  const r = new Reader(text, describeAt);
-  try {
-    r.ws();
-    r.value();
-    r.ws();
-    if (r.i < text.length) r.fail(`unexpected ${r.show()} after the end of the JSON value`);
-    return undefined;
-  } catch (e) {
-    if (e instanceof JsonFailure) return { offset: e.offset, message: e.message };
-    throw e;
-  }
+export function parseJson(text: string, describeAt?: (offset: number) => string | undefined): JsonParse {
+  const raw: ParseError[] = [];
+  const tree = parseTree(text, raw, OPTIONS);
+  const show = (at: number) => describeAt?.(at) ?? describe(text[at]);
+  const errors = raw.map((e) => explain(text, e, show));
+  return { errors, ...(tree ? { tree } : {}) };
 }
 
-class JsonFailure extends Error {
-  constructor(
-    readonly offset: number,
-    message: string,
-  ) {
-    super(message);
-  }
+export function jsonSyntaxErrors(text: string, describeAt?: (offset: number) => string | undefined): JsonSyntaxError[] {
+  return parseJson(text, describeAt).errors;
 }
 
 function describe(ch: string | undefined): string {
   if (ch === undefined) return 'end of text';
   if (ch === '\n') return 'line break';
+  if (ch === '\r') return 'carriage return';
   if (ch === '\t') return 'tab';
   return `'${ch}'`;
 }
 
-class Reader {
-  i = 0;
-  constructor(
-    readonly s: string,
-    private readonly describeAt?: (offset: number) => string | undefined,
-  ) {}
-
-  /** What stands at the current offset, for messages. */
-  show(at = this.i): string {
-    return this.describeAt?.(at) ?? describe(this.s[at]);
-  }
-
-  fail(message: string, at = this.i): never {
-    throw new JsonFailure(at, message);
-  }
-
-  ws(): void {
-    while (this.i < this.s.length && ' \t\n\r'.includes(this.s[this.i])) this.i++;
-  }
-
-  value(): void {
-    const ch = this.s[this.i];
-    if (ch === '{') return this.object();
-    if (ch === '[') return this.array();
-    if (ch === '"') return this.string();
-    if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) return this.number();
-    for (const word of ['true', 'false', 'null']) {
-      if (this.s.startsWith(word, this.i)) {
-        this.i += word.length;
-        return;
-      }
+function explain(text: string, e: ParseError, show: (at: number) => string): JsonSyntaxError {
+  const at = e.offset;
+  switch (e.error) {
+    case ParseErrorCode.InvalidEscapeCharacter: {
+      const bad = inString(text, at, e.length, 'escape') ?? at;
+      return { offset: bad, message: `invalid escape: backslash followed by ${show(bad + 1)}` };
     }
-    this.fail(`expected a value (a "string", number, object or list) but found ${this.show()}`);
-  }
-
-  object(): void {
-    this.i++;
-    this.ws();
-    if (this.s[this.i] === '}') {
-      this.i++;
-      return;
+    case ParseErrorCode.InvalidUnicode:
+      return { offset: inString(text, at, e.length, 'unicode') ?? at, message: '\\u must be followed by four hex digits' };
+    case ParseErrorCode.InvalidCharacter: {
+      const bad = inString(text, at, e.length, 'control') ?? at;
+      return { offset: bad, message: `${describe(text[bad])} inside a string (write it as an escape)` };
     }
-    for (;;) {
-      if (this.s[this.i] !== '"') this.fail(`expected a "key" in double quotes but found ${this.show()}`);
-      this.string();
-      this.ws();
-      if (this.s[this.i] !== ':') this.fail(`expected ':' after the key but found ${this.show()}`);
-      this.i++;
-      this.ws();
-      this.value();
-      this.ws();
-      const ch = this.s[this.i];
-      if (ch === '}') {
-        this.i++;
-        return;
-      }
-      if (ch !== ',') this.fail(`expected ',' or '}' but found ${this.show()}`);
-      this.i++;
-      this.ws();
+    case ParseErrorCode.UnexpectedEndOfString: {
+      const bad = inString(text, at, e.length, 'control');
+      return bad !== undefined && text[bad] !== undefined
+        ? { offset: bad, message: `${describe(text[bad])} inside a string (write it as an escape)` }
+        : { offset: at, message: 'string never closed: a double quote is missing' };
     }
-  }
-
-  array(): void {
-    this.i++;
-    this.ws();
-    if (this.s[this.i] === ']') {
-      this.i++;
-      return;
-    }
-    for (;;) {
-      this.value();
-      this.ws();
-      const ch = this.s[this.i];
-      if (ch === ']') {
-        this.i++;
-        return;
-      }
-      if (ch !== ',') this.fail(`expected ',' or ']' but found ${this.show()}`);
-      this.i++;
-      this.ws();
-    }
-  }
-
-  string(): void {
-    const open = this.i;
-    this.i++;
-    while (this.i < this.s.length) {
-      const ch = this.s[this.i];
-      if (ch === '"') {
-        this.i++;
-        return;
-      }
-      if (ch === '\\') {
-        const next = this.s[this.i + 1];
-        if (next === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(this.s.slice(this.i + 2, this.i + 6))) {
-            this.fail('\\u must be followed by four hex digits');
-          }
-          this.i += 6;
-          continue;
-        }
-        if (next === undefined || !'"\\/bfnrt'.includes(next)) {
-          this.fail(`invalid escape: backslash followed by ${this.show(this.i + 1)}`);
-        }
-        this.i += 2;
-        continue;
-      }
-      if (ch < ' ') this.fail(`${describe(ch)} inside a string (write it as an escape)`);
-      this.i++;
-    }
-    this.fail('string never closed: a double quote is missing', open);
-  }
-
-  number(): void {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.s.slice(this.i));
-    if (!m) this.fail(`malformed number`);
-    this.i += m[0].length;
+    case ParseErrorCode.InvalidSymbol:
+      return { offset: at, message: `unexpected ${show(at)}` };
+    case ParseErrorCode.InvalidNumberFormat:
+    case ParseErrorCode.UnexpectedEndOfNumber:
+      return { offset: at, message: 'malformed number' };
+    case ParseErrorCode.InvalidCommentToken:
+    case ParseErrorCode.UnexpectedEndOfComment:
+      return { offset: at, message: 'JSON has no comments' };
+    case ParseErrorCode.PropertyNameExpected:
+      return { offset: at, message: `expected a "key" in double quotes but found ${show(at)}` };
+    case ParseErrorCode.ValueExpected:
+      return { offset: at, message: `expected a value (a "string", number, object or list) but found ${show(at)}` };
+    case ParseErrorCode.ColonExpected:
+      return { offset: at, message: `expected ':' after the key but found ${show(at)}` };
+    case ParseErrorCode.CommaExpected:
+      return { offset: at, message: `expected ',' between two items but found ${show(at)}` };
+    case ParseErrorCode.CloseBraceExpected:
+      return { offset: at, message: `expected ',' or '}' but found ${show(at)}` };
+    case ParseErrorCode.CloseBracketExpected:
+      return { offset: at, message: `expected ',' or ']' but found ${show(at)}` };
+    case ParseErrorCode.EndOfFileExpected:
+      return { offset: at, message: `unexpected ${show(at)} after the end of the JSON value` };
+    default:
+      return { offset: at, message: 'not valid JSON' };
   }
 }
+
+/**
+ * The offset of the first fault of a kind inside the string token at
+ * [start, start + length): the parser reports string errors at the token's
+ * start; this walks the token as JSON defines strings to find the character.
+ */
+function inString(text: string, start: number, length: number, kind: 'escape' | 'unicode' | 'control'): number | undefined {
+  // One past the token: a string cut by a line break ends just before it.
+  const end = Math.min(text.length, start + Math.max(length, 1) + 1);
+  for (let i = start + 1; i < end; i++) {
+    const ch = text[i];
+    if (ch === '"') return undefined;
+    if (ch === '\\') {
+      const next = text[i + 1];
+      if (next === 'u') {
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return kind === 'unicode' ? i : undefined;
+        i += 5;
+        continue;
+      }
+      if (next === undefined || !'"\\/bfnrt'.includes(next)) {
+        if (kind === 'escape') return i;
+      }
+      i++;
+      continue;
+    }
+    if (ch < ' ' && kind === 'control') return i;
+  }
+  return undefined;
+}
+
+/** A JSON string token decoded, with the offset in the JSON text of each character. */
+export interface DecodedString {
+  text: string;
+  /** `at[i]` is the offset in the JSON text of the source of `text[i]` (an escape's backslash). */
+  at: number[];
+}
+
+/**
+ * Decodes the string token at [start, start + length) of `json`. Tolerant:
+ * an invalid escape keeps its backslash (the shell that runs the command
+ * reads it), and a string cut off ends where the token ends.
+ */
+export function decodeJsonString(json: string, start: number, length: number): DecodedString {
+  let text = '';
+  const at: number[] = [];
+  const end = Math.min(json.length, start + length);
+  for (let i = start + 1; i < end; i++) {
+    const ch = json[i];
+    if (ch === '"') break;
+    if (ch !== '\\' || i + 1 >= end) {
+      text += ch;
+      at.push(i);
+      continue;
+    }
+    const next = json[i + 1];
+    const hex = json.slice(i + 2, i + 6);
+    if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(hex)) {
+      text += String.fromCharCode(parseInt(hex, 16));
+      at.push(i);
+      i += 5;
+      continue;
+    }
+    if (next in ESCAPES || next === '"' || next === '\\' || next === '/') {
+      text += ESCAPES[next] ?? next;
+      at.push(i);
+    } else {
+      // Not a JSON escape: both characters stay, as the author meant them for the shell.
+      text += `\\${next}`;
+      at.push(i, i + 1);
+    }
+    i++;
+  }
+  return { text, at };
+}
+
+const ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };

@@ -34,4 +34,14 @@ describe('shellCommands', () => {
     const word = shellCommands(`x --p '{"a":1} \\\n --region y`)[0][2];
     expect(word.unterminatedQuote).toBe(6);
   });
+
+  it('notes the first unquoted character after a closed single quote, not escapes or double quotes', () => {
+    const script = `x --p '{"c":["run -e P='$SECRET' img"]}'`;
+    const word = shellCommands(script)[0][2];
+    expect(word.unquotedAfterSingleQuote).toEqual({ close: script.indexOf("'$"), at: script.indexOf('$') });
+    const safe = String.raw`x 'it'\''s' '"a"'"$B"'c'`;
+    expect(shellCommands(safe)[0].map((w) => w.text)).toEqual(['x', "it's", '"a"$Bc']);
+    expect(shellCommands(safe)[0].map((w) => w.unquotedAfterSingleQuote)).toEqual([undefined, undefined, undefined]);
+    expect(shellCommands(`x commands='["a"]'`)[0][1].unquotedAfterSingleQuote).toBeUndefined();
+  });
 });

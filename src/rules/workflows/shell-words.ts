@@ -12,15 +12,28 @@ export interface ShellWord {
   start: number;
   /** Offset of a quote that is never closed, if any. */
   unterminatedQuote?: number;
+  /**
+   * The first unquoted, unescaped character after a single-quoted part of
+   * the word (`'…'x`), with the offset of the `'` that closed the quote
+   * before it: in `'{"a":"b='$SECRET'"}'` the shell expands $SECRET unquoted.
+   */
+  unquotedAfterSingleQuote?: { close: number; at: number };
+}
+
+interface WordState extends ShellWord {
+  lastSingleClose?: number;
 }
 
 /** Commands of a script, each a list of words. */
 export function shellCommands(script: string): ShellWord[][] {
   const commands: ShellWord[][] = [];
   let words: ShellWord[] = [];
-  let word: ShellWord | undefined;
+  let word: WordState | undefined;
   const endWord = () => {
-    if (word) words.push(word);
+    if (word) {
+      const { lastSingleClose: _closed, ...done } = word;
+      words.push(done);
+    }
     word = undefined;
   };
   const endCommand = () => {
@@ -55,6 +68,7 @@ export function shellCommands(script: string): ShellWord[][] {
       const end = close < 0 ? script.length : close;
       for (let k = i + 1; k < end; k++) add(script[k], k);
       if (close < 0) word!.unterminatedQuote = i;
+      else word!.lastSingleClose = close;
       i = end + 1;
     } else if (ch === '"') {
       const at = i;
@@ -69,6 +83,7 @@ export function shellCommands(script: string): ShellWord[][] {
       endWord();
       i++;
     } else {
+      if (word?.lastSingleClose !== undefined) word.unquotedAfterSingleQuote ??= { close: word.lastSingleClose, at: i };
       add(ch, i);
       i++;
     }

@@ -18,7 +18,13 @@ export interface SsmCommand {
    * are still read, as the author meant them.
    */
   brokenContinuation?: number;
-  parameters?: { text: string; offsets: number[]; start: number; unterminatedQuote?: number };
+  parameters?: {
+    text: string;
+    offsets: number[];
+    start: number;
+    unterminatedQuote?: number;
+    unquotedAfterSingleQuote?: ShellWord['unquotedAfterSingleQuote'];
+  };
 }
 
 export function ssmCommands(step: Step): SsmCommand[] {
@@ -51,7 +57,13 @@ function parametersArgument(args: ShellWord[]): SsmCommand['parameters'] {
     const w = args[i];
     if (w.text === '--parameters' && args[i + 1]) {
       const v = args[i + 1];
-      return { text: v.text, offsets: v.offsets, start: v.start, unterminatedQuote: v.unterminatedQuote };
+      return {
+        text: v.text,
+        offsets: v.offsets,
+        start: v.start,
+        unterminatedQuote: v.unterminatedQuote,
+        unquotedAfterSingleQuote: v.unquotedAfterSingleQuote,
+      };
     }
     if (w.text.startsWith('--parameters=')) {
       const cut = '--parameters='.length;
@@ -60,6 +72,7 @@ function parametersArgument(args: ShellWord[]): SsmCommand['parameters'] {
         offsets: w.offsets.slice(cut),
         start: w.offsets[cut] ?? w.start,
         unterminatedQuote: w.unterminatedQuote,
+        unquotedAfterSingleQuote: w.unquotedAfterSingleQuote,
       };
     }
   }

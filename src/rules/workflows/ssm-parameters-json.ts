@@ -2,8 +2,9 @@ import type { Scalar } from 'yaml';
 import type { Finding } from '../../model/finding.js';
 import { defineRule } from '../rule.js';
 import { shorthandSyntaxError } from './aws-shorthand.js';
+import { deployNotCutOff } from './deploy-commands.js';
 import { expressionSpans } from './expressions.js';
-import { jsonSyntaxError } from './json-syntax.js';
+import { jsonSyntaxErrors } from './json-syntax.js';
 import type { WorkflowFile, WorkflowInput } from './model.js';
 import { readableSource } from './readable.js';
 import { positionInScalar } from './scalar-offset.js';
@@ -21,8 +22,9 @@ export const ssmParametersJson = defineRule<WorkflowInput>({
     'The deploy sends its commands with `aws ssm send-command --parameters \'{"commands":["…","…"]}\'`. ' +
     'The AWS CLI parses that value as JSON (or, for `commands=[…]`, as its shorthand syntax); one stray quote ' +
     'and the deploy fails. Inside the single-quoted JSON a quote in a command is written \\" (one backslash): ' +
-    'the course page\'s markdown shows \\\\" and \\${{, which break it. Checked with every ${{ … }} replaced by a placeholder.',
-  requires: needsDeployAndAllReadable,
+    'the course page\'s markdown shows \\\\" and \\${{, which break it. Checked with every ${{ … }} replaced by a placeholder; ' +
+    'every error is reported, each where it is (the first of each line).',
+  requires: (input) => needsDeployAndAllReadable(input) ?? deployNotCutOff(input),
   check(input) {
     return input.workflows.flatMap(parameterFindings);
   },
@@ -34,7 +36,7 @@ function parameterFindings(wf: WorkflowFile): Finding[] {
   const out: Finding[] = [];
   for (const step of allSteps(src)) {
     for (const cmd of ssmCommands(step)) {
-      const problems = [parametersProblem(step, cmd)];
+      const problems = parametersProblems(step, cmd);
       if (cmd.brokenContinuation !== undefined) {
         problems.unshift({
           offset: cmd.brokenContinuation,
@@ -42,54 +44,59 @@ function parameterFindings(wf: WorkflowFile): Finding[] {
             'this line of aws ssm send-command ends with \\\\ (two backslashes), which ends the command here: the options on the next lines never reach it; end each such line with one backslash',
         });
       }
+      const lines = new Set<number | undefined>();
       for (const problem of problems) {
-        if (!problem) continue;
-        out.push({
-          ruleId: ID,
-          severity: 'error',
-          file: wf.path,
-          ...positionInScalar(src, step.run as Scalar, problem.offset),
-          message: problem.message,
-        });
+        const position = positionInScalar(src, step.run as Scalar, problem.offset);
+        // One error often makes the parser stumble again on the same line: keep the first.
+        if (lines.has(position.line)) continue;
+        lines.add(position.line);
+        out.push({ ruleId: ID, severity: 'error', file: wf.path, ...position, message: problem.message });
       }
     }
   }
   return out;
 }
 
-/** The problem of one send-command's --parameters, at an offset of the `run` value. */
-function parametersProblem(step: Step, cmd: SsmCommand): { offset: number; message: string } | undefined {
+interface Problem {
+  offset: number;
+  message: string;
+}
+
+/** The problems of one send-command's --parameters, each at an offset of the `run` value. */
+function parametersProblems(step: Step, cmd: SsmCommand): Problem[] {
   const p = cmd.parameters;
   if (!p) {
-    return { offset: cmd.start, message: 'aws ssm send-command has no --parameters, so the instance gets no commands: add --parameters \'{"commands":["…"]}\'' };
+    return [{ offset: cmd.start, message: 'aws ssm send-command has no --parameters, so the instance gets no commands: add --parameters \'{"commands":["…"]}\'' }];
   }
   if (p.unterminatedQuote !== undefined) {
-    return { offset: p.unterminatedQuote, message: 'the quote opened here around --parameters is never closed: close it after the last "]}"' };
+    return [{ offset: p.unterminatedQuote, message: 'the quote opened here around --parameters is never closed: close it after the last "]}"' }];
   }
   const script = step.run!.value;
   const at = (i: number) => p.offsets[i] ?? (p.offsets.length > 0 ? p.offsets[p.offsets.length - 1] + 1 : p.start);
   const describeAt = (i: number) => (script.startsWith('${{', at(i)) ? `\${{ ${expressionSpans(script.slice(at(i)))[0]?.body ?? ''} }}` : undefined);
   const value = p.text.trimStart();
   if (value.startsWith('{') || value.startsWith('[')) {
-    const err = jsonSyntaxError(p.text, describeAt);
-    if (err) {
-      const offset = at(err.offset);
-      return { offset, message: `--parameters is not valid JSON (${err.message}): ${advice(script, offset)}` };
+    const errors = jsonSyntaxErrors(p.text, describeAt);
+    if (errors.length > 0) {
+      return errors.map((err) => {
+        const offset = at(err.offset);
+        return { offset, message: `--parameters is not valid JSON (${err.message}): ${advice(script, offset)}` };
+      });
     }
     const parsed = JSON.parse(p.text) as unknown;
     if (!isCommandList(parsed)) {
-      return { offset: at(0), message: '--parameters has no "commands" list of strings: write it as {"commands":["…","…"]}' };
+      return [{ offset: at(0), message: '--parameters has no "commands" list of strings: write it as {"commands":["…","…"]}' }];
     }
-    return undefined;
+    return [];
   }
   if (/^[A-Za-z0-9]+\s*=/.test(value)) {
     const err = shorthandSyntaxError(p.text, describeAt);
     if (err) {
       const offset = at(err.offset);
-      return { offset, message: `--parameters is not valid AWS CLI shorthand (${err.message}): ${advice(script, offset)}` };
+      return [{ offset, message: `--parameters is not valid AWS CLI shorthand (${err.message}): ${advice(script, offset)}` }];
     }
   }
-  return undefined;
+  return [];
 }
 
 function isCommandList(v: unknown): boolean {

@@ -3,7 +3,8 @@ import type { WorkflowProblem } from '../../parsers/workflow.js';
 import { defineRule } from '../rule.js';
 import type { WorkflowFile, WorkflowInput } from './model.js';
 import { readableSource } from './readable.js';
-import { allSteps, nodePosition, stepLabel } from './workflow-ast.js';
+import { cutOffStep } from './cut-off-job.js';
+import { allSteps, jobsOf, nodePosition, stepLabel } from './workflow-ast.js';
 import { needsWorkflows } from './requires.js';
 
 const ID = 'RC-WF002';
@@ -15,7 +16,8 @@ export const workflowSyntax = defineRule<WorkflowInput>({
   docs:
     'Each workflow must be valid YAML and valid GitHub Actions workflow syntax (checked with GitHub\'s own ' +
     'workflow parser): known keys, valid ${{ }} expressions, needs that name existing jobs, and steps that do ' +
-    'something. A file cut off after `run: |`, a misspelt key or a bad indentation makes GitHub reject the whole workflow.',
+    'something. A file cut off after `run: |`, a misspelt key or a bad indentation makes GitHub reject the whole workflow; ' +
+    'a job that takes credentials and whose last step then only echoes was cut off before its command.',
   requires: needsWorkflows,
   check(input) {
     return input.workflows.flatMap(syntaxFindings);
@@ -59,6 +61,15 @@ function syntaxFindings(wf: WorkflowFile): Finding[] {
         message: `"uses: ${uses}" names no version: GitHub requires owner/repo@ref; add the release tag after @, as in actions/checkout@v4`,
       });
     }
+  }
+  for (const job of jobsOf(src)) {
+    const step = cutOffStep(job);
+    if (!step) continue;
+    out.push({
+      ...base,
+      ...nodePosition(src, step.run),
+      message: `${stepLabel(step)} only prints: job "${job.id}" takes credentials and then runs no command, so the workflow looks cut off; write the job's commands (the deploy's aws ssm send-command, the build's docker build and push) in this step`,
+    });
   }
   return out;
 }
