@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyHostPath, looksLikeHostPath, resolveInside } from './host-paths.js';
+import { classifyHostPath, classifyReference, isRemote, looksLikeHostPath, resolveInside, resolveReference } from './host-paths.js';
 
 describe('resolveInside', () => {
   it('resolves relative to the compose folder', () => {
@@ -36,5 +36,29 @@ describe('classifyHostPath', () => {
     expect(looksLikeHostPath('./data')).toBe(true);
     expect(looksLikeHostPath('/data')).toBe(true);
     expect(looksLikeHostPath('C:\\data')).toBe(true);
+  });
+});
+
+describe('classifyReference', () => {
+  const ctx = {
+    files: { 'api/Dockerfile': {}, 'api/link': { symlink: { outside: true } }, 'api/inner': { symlink: { outside: false } } },
+    variables: new Map([['SRC', './api'], ['OUT', '/etc']]),
+  };
+  it('substitutes variables before it classifies', () => {
+    expect(classifyReference('', '${SRC}/Dockerfile', ctx)).toBe('inside');
+    expect(resolveReference('', '${SRC:-x}/Dockerfile', ctx)).toBe('api/Dockerfile');
+    expect(classifyReference('', '${OUT}', ctx)).toBe('absolute');
+    expect(classifyReference('', '${HOME}/.ssh', ctx)).toBe('variable');
+    expect(classifyReference('', '${SRC:-${HOME}}', ctx)).toBe('variable');
+    expect(classifyReference('', '$$HOME', ctx)).toBe('variable');
+  });
+  it('refuses links that lead out and remote sources', () => {
+    expect(classifyReference('', './api/link/x', ctx)).toBe('link-out');
+    expect(classifyReference('api', 'link', ctx)).toBe('link-out');
+    expect(classifyReference('', './api/inner', ctx)).toBe('inside');
+    expect(classifyReference('', 'https://github.com/a/b.git#main', ctx)).toBe('remote');
+    expect(classifyReference('', 'git@github.com:a/b.git', ctx)).toBe('remote');
+    expect(isRemote('./api')).toBe(false);
+    expect(isRemote('C:\\Users')).toBe(false);
   });
 });

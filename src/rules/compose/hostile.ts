@@ -1,42 +1,85 @@
 import type { Finding } from '../../model/finding.js';
 import type { PathSegment } from '../../parsers/yaml-source.js';
-import { classifyHostPath, looksLikeHostPath, type HostPathKind } from './host-paths.js';
-import { locate, reporter, type ComposeInput } from './input.js';
+import { classifyReference, looksLikeHostPath, type HostPathKind, type PathContext } from './host-paths.js';
+import { composeDocuments, locateIn, type ComposeDocument } from './hostile-documents.js';
+import { environmentSourceRefusals, linkRefusals } from './hostile-links.js';
+import { outsideWords, pathReferences, referenceKind } from './hostile-paths.js';
+import { reporter, type ComposeInput } from './input.js';
+import { interpolate } from './interpolate.js';
 import { isMapping, isTrue, serviceMounts, type Service } from './service-data.js';
 
 export const HOSTILE_RULE_ID = 'RC-CO008';
 
 const report = reporter(HOSTILE_RULE_ID, 'error');
 
+const KEEP_INSIDE = "rock-check lets Docker read only the submission's own files, so nothing of the machine that grades reaches the build, the containers or the report";
+
 /**
- * Settings that give a container power over the machine it runs on:
- * privileges, capabilities, host namespaces, devices, disabled confinement,
- * and mounts of the host's root, of the Docker socket or of host paths
- * outside the submission. One finding per setting, positioned at it.
- * The runtime checks use this before booting a submission.
+ * Settings that give a container power over the machine it runs on or make
+ * Docker read from it: privileges, capabilities, host namespaces, devices,
+ * disabled confinement, containers outside the stack, mounts of the host's
+ * root, of the Docker socket or of host paths outside the submission, and
+ * every other path setting (build context, Dockerfile, env_file, secret and
+ * config files, include, extends...) that leads out of the submission. The
+ * files the compose file includes or extends from are checked the same way,
+ * each finding in the file that holds the setting. Paths are read after
+ * Compose's substitution of `${VAR}` from the `.env` beside the compose file
+ * (`variables`, by default that file's; the runtime adds what it passes
+ * Compose). One finding per setting, positioned at it. The runtime checks
+ * use this before booting a submission.
  */
-export function hostileSettings(input: ComposeInput): Finding[] {
+export function hostileSettings(input: ComposeInput, variables: ReadonlyMap<string, string> = input.variables): Finding[] {
   if (!input.usable) return [];
+  const ctx: PathContext = { files: input.files, variables };
+  const docs = composeDocuments(input, ctx);
+  const stack = new Set(docs.filter((d) => d.joinsStack).flatMap((d) => Object.keys(isMapping(d.data.services) ? d.data.services : {})));
+  return docs.flatMap((doc) => documentFindings(doc, input, ctx, stack));
+}
+
+function documentFindings(doc: ComposeDocument, input: ComposeInput, ctx: PathContext, stack: ReadonlySet<string>): Finding[] {
   const out: Finding[] = [];
-  const add: Add = (path, message, hint) => out.push(report(locate(input, path), message, hint));
+  const add: Add = (path, message, hint) => out.push(report(locateIn(doc, path), message, hint));
   const mount = (path: PathSegment[], owner: string, source: string) => {
-    const kind = classifyHostPath(input.dir, source);
+    const kind = classifyReference(doc.dir, source, ctx);
     if (kind !== 'inside') add(path, `${owner} ${mountWords(kind, source)}; ${mountFix(kind)}`, mountHint(kind, input));
   };
-  for (const [name, service] of Object.entries(input.services)) {
+  const services = isMapping(doc.data.services) ? doc.data.services : {};
+  for (const [name, service] of Object.entries(services)) {
+    if (!isMapping(service)) continue;
     serviceSettings(name, service, add);
-    for (const m of serviceMounts(service, ['services', name], looksLikeHostPath)) {
+    linkRefusals(name, service, stack, add);
+    for (const m of serviceMounts(withVolumesInterpolated(service, ctx.variables), ['services', name], looksLikeHostPath)) {
       if (m.kind === 'bind' && m.source !== undefined) mount(m.sourcePath, `service "${name}"`, m.source);
     }
   }
   // A named volume can bind a host path too: driver_opts {type: none, o: bind, device: <path>}.
-  for (const [name, volume] of Object.entries(isMapping(input.data.volumes) ? input.data.volumes : {})) {
+  for (const [name, volume] of Object.entries(isMapping(doc.data.volumes) ? doc.data.volumes : {})) {
     const opts = isMapping(volume) && isMapping(volume.driver_opts) ? volume.driver_opts : {};
     if (typeof opts.device === 'string' && String(opts.o ?? '').split(',').includes('bind')) {
       mount(['volumes', name, 'driver_opts', 'device'], `volume "${name}"`, opts.device);
     }
   }
+  environmentSourceRefusals(doc.data, add);
+  for (const ref of pathReferences(doc, ctx)) {
+    const kind = referenceKind(ref, ctx);
+    if (kind !== 'inside') add(ref.path, `${ref.owner} ${ref.what} "${ref.written}", which ${outsideWords(kind)}; use a path inside the project, relative to the compose file`, KEEP_INSIDE);
+  }
   return out;
+}
+
+/**
+ * Compose substitutes variables in a short-syntax mount before splitting it
+ * at ':', so `${DATA:-./data}:/data` mounts ./data. An item with a variable
+ * that is not set stays as written and is refused as taken from a variable.
+ */
+function withVolumesInterpolated(service: Service, variables: ReadonlyMap<string, string>): Service {
+  if (!Array.isArray(service.volumes)) return service;
+  const volumes = service.volumes.map((v) => {
+    if (typeof v !== 'string' || !v.includes('$')) return v;
+    const r = interpolate(v, variables);
+    return r.missing.length > 0 ? v : r.value;
+  });
+  return { ...service, volumes };
 }
 
 type Add = (path: PathSegment[], message: string, hint: string) => void;
@@ -46,6 +89,8 @@ const NAMESPACES: Record<string, string> = {
   pid: "sharing the host's processes: it can see and signal every process of the machine",
   ipc: "sharing the host's IPC namespace (shared memory)",
   userns_mode: 'turning off user-namespace isolation: root in the container is root on the host',
+  cgroup: "sharing the host's cgroup namespace: it sees the control groups of the whole machine",
+  uts: "sharing the host's hostname (UTS namespace)",
 };
 
 function serviceSettings(name: string, s: Service, add: Add): void {
@@ -86,6 +131,8 @@ function mountWords(kind: HostPathKind, source: string): string {
       return `mounts a host path taken from a variable ("${source}")`;
     case 'climbs-out':
       return `mounts "${source}", which climbs out of the submission`;
+    case 'link-out':
+      return `mounts "${source}", a link that leads out of the submission`;
     default:
       return `mounts the host path "${source}", outside the submission`;
   }
