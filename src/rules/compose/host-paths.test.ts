@@ -49,7 +49,7 @@ describe('classifyReference', () => {
     expect(resolveReference('', '${SRC:-x}/Dockerfile', ctx)).toBe('api/Dockerfile');
     expect(classifyReference('', '${OUT}', ctx)).toBe('absolute');
     expect(classifyReference('', '${HOME}/.ssh', ctx)).toBe('variable');
-    expect(classifyReference('', '${SRC:-${HOME}}', ctx)).toBe('variable');
+    expect(classifyReference('', '${UNSET:-${HOME}}', ctx)).toBe('variable');
     expect(classifyReference('', '$$HOME', ctx)).toBe('variable');
   });
   it('refuses links that lead out and remote sources', () => {
