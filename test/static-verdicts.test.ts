@@ -28,6 +28,12 @@ describe.concurrent('rock-check --static on each fixture', () => {
         for (const f of c.findings) expect(f.message.length).toBeGreaterThan(10);
       }
       if (expected.length === 0) expect(v.report.score.earned).toBe(v.report.score.possible);
+      if (fixture.expect.notice === undefined) expect(v.report.notices).toBeUndefined();
+      else expect(v.report.notices).toEqual([expect.stringContaining(fixture.expect.notice)]);
+      for (const c of v.report.criteria.filter((c) => c.blockedBy !== undefined)) {
+        expect(c.findings.every((f) => /^cannot be checked: .*\(see RC-[A-Z]{2}\d{3}\)$/.test(f.message)), `${c.id} fails with cascade lines only`).toBe(true);
+        expect(c.blockedBy, `${c.id} points at failing criteria`).toEqual(c.blockedBy!.filter((id) => v.failing.includes(id)));
+      }
       await expect(v.terminal).toMatchFileSnapshot(`__snapshots__/static/${fixture.name.replace('/', '__')}.txt`);
     });
   }

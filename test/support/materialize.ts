@@ -20,7 +20,7 @@ export const fixturesRoot = join(packageRoot, 'fixtures');
 const FIXTURE_FILE = 'fixture.yaml';
 const OVERLAY_DIR = 'files';
 const FIXTURE_KEYS = new Set(['description', 'base', 'edits', 'remove', 'chmod', 'git', 'gitForceAdd', 'expect']);
-const EXPECT_KEYS = new Set(['mode', 'exit', 'failing', 'nothingStarted']);
+const EXPECT_KEYS = new Set(['mode', 'exit', 'failing', 'nothingStarted', 'notice']);
 const EDIT_KEYS = ['file', 'replace', 'with'];
 
 export interface FixtureExpectation {
@@ -32,6 +32,8 @@ export interface FixtureExpectation {
   failing: string[];
   /** The run must create no container, network, volume or image. */
   nothingStarted: boolean;
+  /** Text the report's one notice must contain; without it, the report has no notice. */
+  notice?: string;
 }
 
 /** Replace the one occurrence of `replace` in `file` with `with`. */
@@ -105,6 +107,7 @@ function parseExpectation(name: string, value: unknown): FixtureExpectation {
   }
   if (e.mode !== 'static' && e.mode !== 'full') throw new FixtureError(`${name}: expect.mode must be static or full`);
   if (typeof e.exit !== 'number' || !Number.isInteger(e.exit)) throw new FixtureError(`${name}: expect.exit must be an integer`);
+  if (e.notice !== undefined && (typeof e.notice !== 'string' || e.notice === '')) throw new FixtureError(`${name}: expect.notice must be the text the notice holds`);
   if (e.nothingStarted !== undefined && typeof e.nothingStarted !== 'boolean') {
     throw new FixtureError(`${name}: expect.nothingStarted must be true or false`);
   }
@@ -113,6 +116,7 @@ function parseExpectation(name: string, value: unknown): FixtureExpectation {
     exit: e.exit,
     failing: stringList(name, 'expect.failing', e.failing),
     nothingStarted: e.nothingStarted === true,
+    ...(typeof e.notice === 'string' ? { notice: e.notice } : {}),
   };
 }
 
