@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { batchCommandNames, batchOptions, parseBatchCommand, type BatchCommand } from '../batch/cli-args.js';
 import { formatNames, isFormatName, type FormatName } from '../report/formats/index.js';
 
 export class UsageError extends Error {}
@@ -8,6 +9,7 @@ export type Command =
   | { kind: 'version' }
   | { kind: 'criteria'; profile?: string }
   | { kind: 'clean'; runId?: string }
+  | BatchCommand
   | {
       kind: 'grade';
       target?: string;
@@ -45,6 +47,7 @@ export function parseCommand(argv: string[]): Command {
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         run: { type: 'string' },
+        ...batchOptions,
       },
     });
   } catch (e) {
@@ -58,6 +61,12 @@ export function parseCommand(argv: string[]): Command {
     return { kind: 'clean', runId: v.run };
   }
   if (positionals[0] === 'criteria') return { kind: 'criteria', profile: v.profile };
+  if (batchCommandNames.includes(positionals[0])) {
+    return parseBatchCommand(positionals, v, Object.keys(v), (m) => {
+      throw new UsageError(m);
+    });
+  }
+  for (const o of Object.keys(batchOptions)) if (o in v) throw new UsageError(`--${o} goes with the batch command`);
   if (v.run !== undefined) throw new UsageError('--run goes with the clean command');
   if (positionals.length > 1) throw new UsageError(`expected one submission, got ${positionals.length}: ${positionals.join(' ')}`);
   const target = positionals[0];

@@ -5,6 +5,11 @@ Usage
   rock-check --api <path|url> [--client <path|url>] [options]
   rock-check clean [--run ID]                remove Docker objects a killed run left behind
   rock-check criteria [--profile FILE]       print the criteria of a profile as a Markdown table
+  rock-check batch ROSTER --out DIR [--jobs N] [--static] [--force | --only failed|error] [--shard I/N]
+                                             grade a class: ROSTER is a CSV, a file of git URLs, or a folder of submissions;
+                                             resumable; gradebook.csv, canvas-import.csv, criteria-matrix.csv, index.html in DIR
+  rock-check report DIR                      rewrite a batch folder's outputs from its database
+  rock-check merge DIR... --out DIR          combine the shards' batch folders into one gradebook and dashboard
 
 Submissions it recognises
   a parent folder with docker-compose.yml + the api folder + the client folder (the course layout);
@@ -21,6 +26,10 @@ Options
   --no-out            write no report files
   --keep-images       keep the images built for the submission
   --color, --no-color force colour on or off (default: on for a terminal; NO_COLOR disables it)
+  --jobs N            batch: gradings at once (default: cores + 1 for full gradings, 2 per core with --static)
+  --force             batch: regrade every submission, changed or not
+  --only failed|error batch: regrade only the students whose last grading failed / had no grade
+  --shard I/N         batch: grade slice I of N (by a hash of the student identifier)
   -h, --help          this text
   -v, --version       rock-check's version
 

@@ -37,6 +37,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         return await clean(command.runId, io);
       case 'grade':
         return await grade(command, io);
+      case 'batch':
+      case 'report':
+      case 'merge':
+        return await (await import('../batch/cli.js')).runBatchCommand(command, io);
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof IntakeError || e instanceof ProfileError) {
