@@ -50,8 +50,16 @@ export async function apiReachesDatabase(ctx: ProbeContext): Promise<Finding[]> 
 /** RC-RT012: inside the client container, the api's names resolve to the api container. */
 export async function clientReachesApi(ctx: ProbeContext): Promise<Finding[] | { notApplicable: string }> {
   const id = 'RC-RT012';
-  if (!ctx.grading.submission.components.client) return { notApplicable: 'the submission has no client' };
-  if (ctx.runtime.mode === 'network' && !ctx.runtime.components.client) return { notApplicable: 'the client has no Dockerfile' };
+  const folder = ctx.grading.submission.components.client;
+  const started = ctx.runtime.components.client;
+  // A client the stack defines but could not build or start is not "no client": it cascades like the other criteria.
+  if (!folder && !started) return { notApplicable: 'the submission has no client' };
+  if (folder && !started && ctx.runtime.mode === 'network') {
+    return [finding(id, joinPath(folder.dir, 'Dockerfile'), 'cannot be checked: the client has no Dockerfile, so no client container was started (see RC-DF001)')];
+  }
+  if (!started && ctx.runtime.mode === 'compose' && !ctx.runtime.boot.refused) {
+    return [finding(id, ctx.runtime.stackFile, 'cannot be checked: the compose file starts no client service (see RC-CO006)')];
+  }
   const ready = need(ctx, id, ['client', 'api']);
   if (!ready.ok) return ready.findings;
   const { client, api } = ready.parts;
