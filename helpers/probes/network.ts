@@ -66,7 +66,7 @@ export async function clientReachesApi(ctx: ProbeContext): Promise<Finding[] | {
   const docker = await dockerClient();
   const names = api.names.slice(0, 2);
   const { probes, failure } = await probeNames(docker, client.containerId!, names, api.port);
-  const file = ctx.runtime.mode === 'compose' ? ctx.runtime.stackFile : joinPath(ctx.grading.submission.components.client.dir, 'Dockerfile');
+  const file = ctx.runtime.mode === 'compose' ? ctx.runtime.stackFile : joinPath(folder?.dir ?? '', 'Dockerfile');
   if (failure) return [finding(id, file, `cannot look inside the client container: ${failure}`)];
   return names.flatMap((name) => {
     const p = probes.get(name);
