@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { parseYamlSource, yamlData } from '../parsers/yaml-source.js';
 
 /** Compose file names looked for, in the order Docker Compose prefers them, then the course's dev variant. */
 export const composeFileNames = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml', 'docker-compose.dev.yml'];
@@ -18,14 +18,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * yields none: the compose checks report it, intake only looks for folders.
  */
 export function buildContexts(text: string): BuildContext[] {
-  let data: unknown;
-  try {
-    const doc = parseDocument(text, { prettyErrors: false });
-    if (doc.errors.length > 0) return [];
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    return [];
-  }
+  const src = parseYamlSource('', text);
+  if (src.doc.errors.length > 0) return [];
+  const read = yamlData(src);
+  if ('error' in read) return [];
+  const data = read.data;
   if (!isRecord(data) || !isRecord(data.services)) return [];
   const out: BuildContext[] = [];
   for (const [service, def] of Object.entries(data.services)) {

@@ -1,10 +1,10 @@
-import { lstat, readdir, readFile } from 'node:fs/promises';
-import { isAbsolute, join, posix } from 'node:path';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, posix, sep } from 'node:path';
 import type { Component, ComponentRole, Layout } from '../model/submission.js';
 import type { ComponentExpectation, Profile } from '../profile/profile.js';
 import { buildContexts, composeFileNames } from './compose-contexts.js';
 import { IntakeError } from './intake-error.js';
-import { skippedFolders } from './walk.js';
+import { defaultWalkLimits, skippedFolders } from './walk.js';
 
 export interface LayoutFacts {
   layout: Layout;
@@ -29,20 +29,46 @@ async function isDir(path: string): Promise<boolean> {
   }
 }
 
+/** A path written relative to a folder that stays below it: no absolute path, no `..` segment, no backslash. */
+export function staysInside(rel: string): boolean {
+  return rel !== '' && !isAbsolute(rel) && !rel.includes('\\') && !rel.split('/').includes('..');
+}
+
 async function hasMarker(root: string, dir: string, expect: ComponentExpectation): Promise<boolean> {
   for (const marker of expect.markers) {
-    if (await isFile(join(root, dir, marker))) return true;
+    if (staysInside(marker) && (await isFile(join(root, dir, marker)))) return true;
   }
   return false;
+}
+
+/** A file, or a symbolic link to a file inside the root (graded through the link, as Compose reads it). */
+async function isFileInside(root: string, rel: string): Promise<boolean> {
+  const abs = join(root, rel);
+  try {
+    const st = await lstat(abs);
+    if (st.isFile()) return true;
+    if (!st.isSymbolicLink()) return false;
+    const [realRoot, real] = await Promise.all([realpath(root), realpath(abs)]);
+    return real.startsWith(realRoot + sep) && (await stat(real)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** The first compose file found at the top of a folder, by name. */
 export async function findComposeFile(root: string, dir = ''): Promise<string | undefined> {
   for (const name of composeFileNames) {
     const rel = dir === '' ? name : `${dir}/${name}`;
-    if (await isFile(join(root, rel))) return rel;
+    if (await isFileInside(root, rel)) return rel;
   }
   return undefined;
+}
+
+/** The compose file's text when it is small enough to be a text file of the submission. */
+async function composeText(root: string, compose: string): Promise<string | undefined> {
+  const abs = join(root, compose);
+  if ((await stat(abs)).size > defaultWalkLimits.maxTextBytes) return undefined;
+  return readFile(abs, 'utf8');
 }
 
 interface Candidate {
@@ -70,8 +96,9 @@ async function pick(
 
 /** Compose build contexts that are folders inside the root, relative to it. */
 async function composeCandidates(root: string, compose: string): Promise<Candidate[]> {
-  const text = await readFile(join(root, compose), 'utf8');
+  const text = await composeText(root, compose);
   const out: Candidate[] = [];
+  if (text === undefined) return out;
   for (const { service, context } of buildContexts(text)) {
     if (isAbsolute(context) || /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.includes('\\')) continue;
     const dir = posix.normalize(posix.join(posix.dirname(compose), context)).replace(/\/$/, '');

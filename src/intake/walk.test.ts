@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { badNameReason } from '../model/submission.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IntakeError } from './intake-error.js';
 import { removeTemps, tree } from './temp-tree.js';
@@ -38,16 +40,47 @@ describe('walkFiles', () => {
     expect(files['bom.py'].text).toBe('\ufeffimport os\n');
   });
 
-  it('flags binary files (NUL byte or invalid UTF-8) and keeps no text for them', async () => {
+  it('flags binary files (NUL byte or invalid UTF-8) and keeps no text for them, saying why', async () => {
     const root = tree({
       'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
       'latin1.txt': Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]),
+      'utf16.yml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('services: {}\n', 'utf16le')]),
+      'utf16-no-bom.yml': Buffer.from('services: {}\n', 'utf16le'),
       'utf8.txt': 'café ☕\n',
     });
     const files = await walkFiles(root, 'sample', limits);
-    expect(files['logo.png']).toEqual({ path: 'logo.png', size: 10, binary: true, executable: false });
-    expect(files['latin1.txt']).toEqual({ path: 'latin1.txt', size: 5, binary: true, executable: false });
+    expect(files['logo.png']).toEqual({ path: 'logo.png', size: 10, binary: true, executable: false, unreadable: 'contains NUL bytes (binary content, not text)' });
+    expect(files['latin1.txt']).toEqual({
+      path: 'latin1.txt',
+      size: 5,
+      binary: true,
+      executable: false,
+      unreadable: 'is not UTF-8 text (saved in another encoding?): save it as UTF-8',
+    });
+    expect(files['utf16.yml'].unreadable).toBe('is not UTF-8 (UTF-16: save it as UTF-8)');
+    expect(files['utf16-no-bom.yml'].unreadable).toBe('is not UTF-8 (UTF-16: save it as UTF-8)');
     expect(files['utf8.txt']).toMatchObject({ text: 'café ☕\n', binary: false, executable: false });
+    expect(files['utf8.txt'].unreadable).toBeUndefined();
+  });
+
+  it('refuses a NUL byte anywhere in a file it reads, not only in the first 8 KiB (Python refuses such a file)', async () => {
+    const root = tree({ 'settings.py': Buffer.concat([Buffer.alloc(9000, 0x23), Buffer.from('\n\0x = 1\n')]) });
+    const files = await walkFiles(root, 'sample', { ...limits, maxTextBytes: 1024 * 1024 });
+    expect(files['settings.py']).toMatchObject({ binary: true, unreadable: 'contains NUL bytes (binary content, not text)' });
+    expect(files['settings.py'].text).toBeUndefined();
+  });
+
+  it('lists a file whose name is not UTF-8 without reading it, and goes on with the rest', async () => {
+    const root = tree({ 'ok.txt': 'fine\n', 'sub/a.txt': 'a' });
+    writeFileSync(Buffer.from(`${root}/caf\xe9.txt`, 'latin1'), 'x');
+    mkdirSync(Buffer.from(`${root}/d\xe9p`, 'latin1'));
+    writeFileSync(Buffer.concat([Buffer.from(`${root}/d\xe9p`, 'latin1'), Buffer.from('/inner.txt')]), 'y');
+    const files = await walkFiles(root, 'sample', limits);
+    expect(files['caf\ufffd.txt']).toMatchObject({ size: 1, unreadable: badNameReason });
+    expect(files['caf\ufffd.txt'].text).toBeUndefined();
+    expect(files['d\ufffdp/inner.txt']).toMatchObject({ size: 1, unreadable: badNameReason });
+    expect(files['ok.txt'].text).toBe('fine\n');
+    expect(files['sub/a.txt'].text).toBe('a');
   });
 
   it('lists oversized files without text, judging binary from their first 8 KiB', async () => {
@@ -57,9 +90,10 @@ describe('walkFiles', () => {
       'late-nul.txt': Buffer.concat([Buffer.alloc(9000, 0x41), Buffer.from([0])]),
     });
     const files = await walkFiles(root, 'sample', limits);
-    expect(files['big.txt']).toEqual({ path: 'big.txt', size: 100, binary: false, executable: false });
-    expect(files['big.bin']).toEqual({ path: 'big.bin', size: 101, binary: true, executable: false });
-    expect(files['late-nul.txt']).toEqual({ path: 'late-nul.txt', size: 9001, binary: false, executable: false });
+    const larger = (size: number) => `is larger than 64 bytes (${size} bytes), more than any text file of a submission`;
+    expect(files['big.txt']).toEqual({ path: 'big.txt', size: 100, binary: false, executable: false, unreadable: larger(100) });
+    expect(files['big.bin']).toEqual({ path: 'big.bin', size: 101, binary: true, executable: false, unreadable: 'contains NUL bytes (binary content, not text)' });
+    expect(files['late-nul.txt']).toEqual({ path: 'late-nul.txt', size: 9001, binary: false, executable: false, unreadable: 'is larger than 64 bytes (8.8 KiB), more than any text file of a submission' });
   });
 
   it('records links: content of a file inside the root, never following one that leaves it', async () => {
@@ -77,6 +111,7 @@ describe('walkFiles', () => {
     expect(files['.env']).toMatchObject({ text: 'DB_NAME=rockofages\n', binary: false, symlink: { target: '.env.example', outside: false } });
     expect(files['escape.txt']).toMatchObject({ symlink: { target: `${outside}/secret.txt`, outside: true } });
     expect(files['escape.txt'].text).toBeUndefined();
+    expect(files['escape.txt'].unreadable).toBe(`is a link outside the submission (to ${outside}/secret.txt): put the file itself there`);
     expect(files['relative-escape'].symlink?.outside).toBe(true);
     expect(files['relative-escape'].text).toBeUndefined();
     expect(files['dangling']).toMatchObject({ symlink: { target: 'nowhere/at/all', outside: false } });
@@ -114,6 +149,6 @@ describe('decodeContent', () => {
   it('accepts a multi-byte character cut at the end of a partial read', () => {
     const bytes = Buffer.from('ab☕');
     expect(decodeContent(bytes.subarray(0, bytes.length - 1), false)).toEqual({ binary: false });
-    expect(decodeContent(bytes.subarray(0, bytes.length - 1), true)).toEqual({ binary: true });
+    expect(decodeContent(bytes.subarray(0, bytes.length - 1), true)).toMatchObject({ binary: true, unreadable: /not UTF-8/ });
   });
 });

@@ -1,6 +1,6 @@
 import { lstat, open, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { SubmissionFile } from '../model/submission.js';
+import { badNameReason, type SubmissionFile } from '../model/submission.js';
 import { formatBytes } from './dir-size.js';
 import { IntakeError } from './intake-error.js';
 
@@ -36,21 +36,43 @@ export type WalkedFile = SubmissionFile & { symlink?: SymlinkFacts };
 interface Content {
   text?: string;
   binary: boolean;
+  /** Why there is no text (SubmissionFile.unreadable). */
+  unreadable?: string;
 }
 
-/** Binary: a NUL byte in the first 8 KiB, or bytes that are not UTF-8. */
+/** UTF-16 text: a byte-order mark, or a NUL beside every other byte of its start (ASCII saved as UTF-16). */
+function isUtf16(bytes: Buffer): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  return Math.max(even, odd) >= (n / 2) * 0.9 && Math.min(even, odd) === 0;
+}
+
+/**
+ * Text when UTF-8 without NUL bytes (Python, Docker and git refuse or
+ * misread those); otherwise the reason, said after the file's name. A partial
+ * read (`complete` false) only says whether the start looks binary.
+ */
 export function decodeContent(bytes: Buffer, complete: boolean): Content {
-  if (bytes.subarray(0, sniffBytes).includes(0)) return { binary: true };
+  if (isUtf16(bytes)) return { binary: true, unreadable: 'is not UTF-8 (UTF-16: save it as UTF-8)' };
+  const nul = complete ? bytes.includes(0) : bytes.subarray(0, sniffBytes).includes(0);
+  if (nul) return { binary: true, unreadable: 'contains NUL bytes (binary content, not text)' };
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes, { stream: !complete });
     return complete ? { text, binary: false } : { binary: false };
   } catch {
-    return { binary: true };
+    return { binary: true, unreadable: 'is not UTF-8 text (saved in another encoding?): save it as UTF-8' };
   }
 }
 
 /** Reads a file without ever writing: its text when small and UTF-8. */
-async function readContent(path: string, size: number, maxTextBytes: number): Promise<Content> {
+async function readContent(path: string | Buffer, size: number, maxTextBytes: number): Promise<Content> {
   const complete = size <= maxTextBytes;
   const want = complete ? size : sniffBytes;
   const handle = await open(path, 'r');
@@ -62,9 +84,23 @@ async function readContent(path: string, size: number, maxTextBytes: number): Pr
       if (bytesRead === 0) break;
       got += bytesRead;
     }
-    return decodeContent(buf.subarray(0, got), complete);
+    const content = decodeContent(buf.subarray(0, got), complete);
+    if (complete || content.unreadable) return content;
+    return { ...content, unreadable: `is larger than ${formatBytes(maxTextBytes)} (${formatBytes(size)}), more than any text file of a submission` };
   } finally {
     await handle.close();
+  }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lossyUtf8 = new TextDecoder('utf-8');
+
+/** A file name as text: undefined when its bytes are not UTF-8. */
+function nameText(name: Buffer): string | undefined {
+  try {
+    return strictUtf8.decode(name);
+  } catch {
+    return undefined;
   }
 }
 
@@ -110,30 +146,39 @@ export async function walkFiles(
     }
   };
 
-  const pending = [root];
+  // names are read as bytes: one that is not UTF-8 cannot be opened through a (lossy) string
+  const pending: { dir: Buffer; rel: string; badName: boolean }[] = [{ dir: Buffer.from(root), rel: '', badName: false }];
   while (pending.length > 0) {
-    const dir = pending.pop()!;
-    const entries = await unreadable(label, relative(root, dir), () => readdir(dir, { withFileTypes: true }));
-    entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+    const { dir, rel, badName: inBadFolder } = pending.pop()!;
+    const entries = await unreadable(label, rel, () => readdir(dir, { withFileTypes: true, encoding: 'buffer' }));
+    entries.sort((a, b) => Buffer.compare(a.name, b.name));
     for (const entry of entries) {
-      const abs = join(dir, entry.name);
-      const key = toKey(relative(root, abs));
-      if (skippedFolders.has(entry.name)) continue;
+      const text = nameText(entry.name);
+      const name = text ?? lossyUtf8.decode(entry.name);
+      if (skippedFolders.has(name)) continue;
+      const key = rel === '' ? name : `${rel}/${name}`;
+      const absBytes = Buffer.concat([dir, Buffer.from(sep), entry.name]);
+      const badName = inBadFolder || text === undefined;
       if (entry.isDirectory()) {
-        pending.push(abs);
+        pending.push({ dir: absBytes, rel: key, badName });
         continue;
       }
+      if (!entry.isFile() && !entry.isSymbolicLink()) continue; // sockets, FIFOs and devices: reading one could block
+      if (badName) {
+        const st = await lstat(absBytes);
+        account(entry.isFile() ? st.size : 0);
+        files[key] ??= { path: key, size: st.size, binary: false, unreadable: badNameReason };
+        continue;
+      }
+      const abs = absBytes.toString();
       if (entry.isFile()) {
         const st = await lstat(abs);
         account(st.size);
         const content = await unreadable(label, key, () => readContent(abs, st.size, limits.maxTextBytes));
         files[key] = { path: key, size: st.size, executable: (st.mode & 0o111) !== 0, ...content };
-        continue;
-      }
-      if (entry.isSymbolicLink()) {
+      } else {
         files[key] = await symlinkEntry(abs, key, realRoot, limits, account);
       }
-      // sockets, FIFOs and devices are not files of a submission; reading one could block
     }
   }
   return files;
@@ -159,7 +204,12 @@ async function symlinkEntry(
   limits: WalkLimits,
   account: (size: number) => void,
 ): Promise<WalkedFile> {
-  const target = await readlink(abs);
+  const targetBytes = await readlink(abs, { encoding: 'buffer' });
+  const target = nameText(targetBytes);
+  if (target === undefined) {
+    account(0);
+    return { path: key, size: (await lstat(abs)).size, binary: false, unreadable: 'is a link whose target is not a UTF-8 name: replace it with the file itself' };
+  }
   const lexical = resolve(await realpath(dirname(abs)), target);
   let real: string | undefined;
   try {
@@ -177,5 +227,10 @@ async function symlinkEntry(
   }
   const size = (await lstat(abs)).size;
   account(0);
-  return { path: key, size, binary: false, symlink: { target, outside } };
+  const why = outside
+    ? `is a link outside the submission (to ${target}): put the file itself there`
+    : real === undefined
+      ? `is a link to ${target}, which does not exist`
+      : `is a link to a folder (${target}), not a file`;
+  return { path: key, size, binary: false, unreadable: why, symlink: { target, outside } };
 }

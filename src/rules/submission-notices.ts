@@ -1,4 +1,4 @@
-import { joinPath, type Submission } from '../model/submission.js';
+import { badNameReason, joinPath, type Submission } from '../model/submission.js';
 import type { Profile } from '../profile/profile.js';
 import { configInputs } from './config/input.js';
 import { otherEngine } from './config/requires.js';
@@ -11,6 +11,18 @@ import { discoverWorkflows } from './workflows/discover.js';
  * rather than thirty.
  */
 export function submissionNotices(sub: Submission, profile: Profile): string[] {
+  return [...notWorkshop3(sub, profile), ...badNames(sub)];
+}
+
+/** Files intake could list but not open by name: graded without them. */
+function badNames(sub: Submission): string[] {
+  const bad = Object.values(sub.files).filter((f) => f.unreadable === badNameReason).map((f) => f.path);
+  if (bad.length === 0) return [];
+  const shown = bad.slice(0, 5).join(', ') + (bad.length > 5 ? ` and ${bad.length - 5} more` : '');
+  return [`${bad.length === 1 ? 'a file' : `${bad.length} files`} ${badNameReason} (shown with \ufffd for the bytes that are not): ${shown}; graded without ${bad.length === 1 ? 'it' : 'them'}`];
+}
+
+function notWorkshop3(sub: Submission, profile: Profile): string[] {
   const api = sub.components.api;
   const settings = configInputs(sub, profile)[0]?.settings;
   if (!api || !settings?.parsed || sub.compose !== undefined) return [];

@@ -41,7 +41,6 @@ export function translateErrors(errors: ErrorObject[], data: unknown): SchemaPro
 type Revalidate = (branch: unknown, value: unknown) => ErrorObject[];
 
 const isComposite = (e: ErrorObject) => e.keyword === 'oneOf' || e.keyword === 'anyOf';
-const atOrUnder = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
 
 /**
  * Replaces the errors of every failed oneOf/anyOf by the explanation of its
@@ -51,14 +50,24 @@ const atOrUnder = (path: string, base: string) => path === base || path.startsWi
  */
 export function pruneErrors(errors: ErrorObject[], revalidate: Revalidate = validateBranch): ErrorObject[] {
   const composites = errors.filter(isComposite);
+  const compositePaths = new Set(composites.map((c) => c.instancePath));
   const outermost = new Map<string, ErrorObject>();
   for (const c of composites) {
-    const inside = composites.some((o) => o.instancePath !== c.instancePath && atOrUnder(c.instancePath, o.instancePath));
-    if (!inside) outermost.set(c.instancePath, c);
+    if (!ancestors(c.instancePath).some((a) => compositePaths.has(a))) outermost.set(c.instancePath, c);
   }
   const roots = [...outermost.values()];
-  const kept = errors.filter((e) => !roots.some((c) => atOrUnder(e.instancePath, c.instancePath)));
+  const kept = errors.filter((e) => !outermost.has(e.instancePath) && !ancestors(e.instancePath).some((a) => outermost.has(a)));
   return [...kept, ...roots.flatMap((c) => explainComposite(c, revalidate))];
+}
+
+/** The JSON pointers above a pointer, without itself: `/a/b` → `/a`, ``. Lookups in a set keep pruning linear. */
+function ancestors(pointer: string): string[] {
+  const out: string[] = [];
+  for (let i = pointer.lastIndexOf('/'); i >= 0; i = pointer.lastIndexOf('/', i - 1)) {
+    out.push(pointer.slice(0, i));
+    if (i === 0) break;
+  }
+  return out;
 }
 
 /**
