@@ -21,6 +21,12 @@ export interface SubmissionFile {
   /** Text content; absent for binary or oversized files. */
   text?: string;
   binary: boolean;
+  /**
+   * Why there is no text, said after the file's name: "is not UTF-8 text
+   * (UTF-16: save it as UTF-8)", "contains NUL bytes", "is larger than 1 MiB",
+   * "is a link outside the submission (to ...)". Set by intake.
+   */
+  unreadable?: string;
   /** Git facts, when the file lies in a git work tree. */
   git?: { tracked: boolean; mode?: string };
   /** Whether the file on disk has an execute bit (from stat; git's mode is in `git`). */
@@ -49,6 +55,15 @@ export interface Submission {
   compose?: string;
   /** Every file below root (minus .git, node_modules, .venv, __pycache__), keyed by relative path. */
   files: Record<string, SubmissionFile>;
+}
+
+/** Said of a file whose name (or a folder's above it) is not UTF-8; intake lists it without reading it. */
+export const badNameReason =
+  'has a name that is not UTF-8 (as in zips made on Windows): rename it with plain letters, digits, "-", "_" and "."';
+
+/** Why a file has no text, for messages: "<name> <reason>". */
+export function unreadableReason(file: SubmissionFile): string {
+  return file.unreadable ?? 'is not a text file';
 }
 
 export function joinPath(dir: string, name: string): string {

@@ -7,8 +7,9 @@ import { parsePipfile, type Pipfile } from '../../parsers/pipfile.js';
 import { parsePythonSource, type PythonSource } from '../../parsers/python-source.js';
 import { parseRequirementsTxt, type RequirementsFile } from '../../parsers/requirements-txt.js';
 import { parseShellScript, type ShellScript } from '../../parsers/shell-script.js';
-import { parseYamlSource } from '../../parsers/yaml-source.js';
+import { parseYamlSource, yamlData } from '../../parsers/yaml-source.js';
 import type { Profile } from '../../profile/profile.js';
+import { localEnvironment, type LocalEnvironment } from './local-environment.js';
 
 /** A file the rules look at: where it is or should be, and its parsed text when it is there. */
 export interface SourceFile<T> {
@@ -47,6 +48,8 @@ export interface ConfigInput {
   requirements: SourceFile<RequirementsFile>;
   seed: SourceFile<ShellScript>;
   fixtures: (SourceFile<JsonSource> & { table: TableExpectation })[];
+  /** What the api gets in local runs (compose api service, or .env.local for docker run), when the submission has it. */
+  localEnv?: LocalEnvironment;
 }
 
 export function configInputs(sub: Submission, profile: Profile): ConfigInput[] {
@@ -69,6 +72,7 @@ export function configInputs(sub: Submission, profile: Profile): ConfigInput[] {
       pipfile: load(inApi('Pipfile'), parsePipfile),
       requirements: load(inApi('requirements.txt'), parseRequirementsTxt),
       seed: load(inApi(profile.seed.script), parseShellScript),
+      localEnv: localEnvironment(sub, profile),
       fixtures: profile.tables.map((table) => ({
         table,
         ...load(inApi(`${profile.seed.fixturesDir}/${table.fixture}.json`), parseJsonSource),
@@ -133,12 +137,9 @@ function composeEnvFileRefs(sub: Submission, apiDir: string): string[] {
     if (text === undefined) continue;
     const src = parseYamlSource(composePath, text);
     if (src.doc.errors.length > 0) continue;
-    let data: unknown;
-    try {
-      data = src.doc.toJS();
-    } catch {
-      continue;
-    }
+    const read = yamlData(src);
+    if ('error' in read) continue;
+    const data = read.data;
     const services = (data as { services?: unknown } | null)?.services;
     if (!services || typeof services !== 'object') continue;
     for (const service of Object.values(services as Record<string, unknown>)) {
