@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../../model/finding.js';
-import type { Submission, SubmissionFile } from '../../model/submission.js';
-import { parseYamlSource, positionOf, type PathSegment, type YamlSource } from '../../parsers/yaml-source.js';
+import { unreadableReason, type Submission, type SubmissionFile } from '../../model/submission.js';
+import { parseYamlSource, positionOf, yamlData, type PathSegment, type YamlSource } from '../../parsers/yaml-source.js';
 import type { Profile } from '../../profile/profile.js';
 import { dotenvValues, parseDotenv } from './dotenv.js';
 import { resolveInside } from './host-paths.js';
@@ -52,32 +52,17 @@ export function composeInput(sub: Submission, profile: Profile): ComposeInput {
     variables: envVariables(sub.files, dir),
   };
   if (!f) return { ...base, unreadable: 'is missing' };
-  if (f.binary || f.text === undefined) return { ...base, unreadable: 'is not a text file' };
+  if (f.text === undefined) return { ...base, unreadable: unreadableReason(f) };
   const src = parseYamlSource(file, f.text);
   if (src.doc.errors.length > 0) return { ...base, src };
-  let raw: unknown;
-  try {
-    raw = src.doc.toJS();
-  } catch (e) {
-    return { ...base, src, dataError: (e as Error).message.split('\n')[0] };
-  }
-  if (!isAcyclic(raw)) return { ...base, src, dataError: 'an alias refers to the node that contains it' };
-  const data = applyMergeKeys(raw);
+  const raw = yamlData(src);
+  if ('error' in raw) return { ...base, src, dataError: raw.error };
+  const data = applyMergeKeys(raw.data);
   if (!isMapping(data)) return { ...base, src };
   const services = isMapping(data.services)
     ? Object.fromEntries(Object.entries(data.services).filter((e): e is [string, Service] => isMapping(e[1])))
     : {};
   return { ...base, src, usable: true, data, services, roles: composeRoles(data, sub, profile) };
-}
-
-/** False for data that contains itself (`&a [*a]`): no compose file does, and walking it would never end. */
-function isAcyclic(value: unknown, open = new Set<object>()): boolean {
-  if (typeof value !== 'object' || value === null) return true;
-  if (open.has(value)) return false;
-  open.add(value);
-  const ok = Object.values(value).every((v) => isAcyclic(v, open));
-  open.delete(value);
-  return ok;
 }
 
 function envVariables(files: Record<string, SubmissionFile>, dir: string): Map<string, string> {
