@@ -1,6 +1,7 @@
 import type { Finding } from '../src/model/finding.js';
 import type { Submission } from '../src/model/submission.js';
 import type { Profile } from '../src/profile/profile.js';
+import type { UnavailableImage } from './stack/images.js';
 
 /** What the grading run hands its suites through vitest's provide/inject. */
 export interface GradingContext {
@@ -10,6 +11,8 @@ export interface GradingContext {
   /** Unique per grading run; every Docker object created carries it as a label. */
   runId: string;
   options: { keepImages: boolean };
+  /** Images the machine lacks and cannot pull (full runs): the run errors say how to provide them. */
+  unavailableImages?: UnavailableImage[];
 }
 
 /** Written by tests, read by the reporter (vitest task.meta). */

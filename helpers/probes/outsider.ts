@@ -2,6 +2,7 @@ import { dockerClient } from '../../src/cleanup/docker-client.js';
 import { runLabels } from '../../src/cleanup/labels.js';
 import type { Finding } from '../../src/model/finding.js';
 import { LimitedContainer } from '../stack/containers.js';
+import { normalizeRef, unavailableReason } from '../stack/images.js';
 import { limitsOf } from '../stack/limits.js';
 import type { ComponentRuntime } from '../stack/runtime-info.js';
 import { finding, need, type ProbeContext } from './context.js';
@@ -57,6 +58,8 @@ export async function outsideCannotResolve(ctx: ProbeContext, outsiderNetwork?: 
   if (!ready.ok) return ready.findings;
   const running = Object.values(ctx.runtime.components).filter((c): c is ComponentRuntime => !!c?.containerId);
   const names = [...new Set(running.flatMap((c) => [...c.names, ...(c.containerName ? [c.containerName] : [])]))];
+  const lacking = (ctx.grading.unavailableImages ?? []).filter((i) => i.ref === normalizeRef(ctx.grading.profile.runtime.probeImage));
+  if (lacking.length > 0) throw new Error(unavailableReason(lacking));
   const owned = await stackAddresses(running);
   let outsider = new LimitedContainer(ctx.grading.profile.runtime.probeImage)
     .withName(`rock-check-${ctx.runtime.runId}-outsider`)

@@ -1,3 +1,4 @@
+import '../../src/grade/reaper-off.js';
 import { PostgreSqlContainer } from '@testcontainers/postgresql';
 import { GenericContainer, StartedNetwork, getContainerRuntimeClient } from 'testcontainers';
 import { limitedHostConfig, type Limits } from './limits.js';

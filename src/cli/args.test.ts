@@ -42,6 +42,14 @@ describe('parseCommand', () => {
   });
 });
 
+describe('parseCommand: doctor', () => {
+  it('takes an optional submission and --profile', () => {
+    expect(parseCommand(['doctor'])).toEqual({ kind: 'doctor', target: undefined, profile: undefined });
+    expect(parseCommand(['doctor', './sub', '--profile', 'p.yaml'])).toEqual({ kind: 'doctor', target: './sub', profile: 'p.yaml' });
+    expect(() => parseCommand(['doctor', 'a', 'b'])).toThrow(/doctor takes at most one submission/);
+  });
+});
+
 describe('decideColor', () => {
   it('follows flag, then NO_COLOR, then FORCE_COLOR, then the TTY', () => {
     expect(decideColor(true, memoryIo({ env: { NO_COLOR: '1' } }))).toBe(true);

@@ -9,6 +9,7 @@ export type Command =
   | { kind: 'version' }
   | { kind: 'criteria'; profile?: string }
   | { kind: 'clean'; runId?: string }
+  | { kind: 'doctor'; target?: string; profile?: string }
   | BatchCommand
   | {
       kind: 'grade';
@@ -61,6 +62,10 @@ export function parseCommand(argv: string[]): Command {
     return { kind: 'clean', runId: v.run };
   }
   if (positionals[0] === 'criteria') return { kind: 'criteria', profile: v.profile };
+  if (positionals[0] === 'doctor') {
+    if (positionals.length > 2) throw new UsageError('doctor takes at most one submission, whose base images it checks too');
+    return { kind: 'doctor', target: positionals[1], profile: v.profile };
+  }
   if (batchCommandNames.includes(positionals[0])) {
     return parseBatchCommand(positionals, v, Object.keys(v), (m) => {
       throw new UsageError(m);

@@ -5,6 +5,9 @@ Usage
   rock-check --api <path|url> [--client <path|url>] [options]
   rock-check clean [--run ID]                remove Docker objects a killed run left behind
   rock-check criteria [--profile FILE]       print the criteria of a profile as a Markdown table
+  rock-check doctor [submission] [--profile FILE]
+                                             check this machine before a class: Docker and Compose, the images needed
+                                             (pulled when missing), free disk, the limits applied; exit 0 when ready, 1 if not
   rock-check batch ROSTER --out DIR [--jobs N] [--static] [--force | --only failed|error] [--shard I/N]
                                              grade a class: ROSTER is a CSV, a file of git URLs, or a folder of submissions;
                                              resumable; gradebook.csv, canvas-import.csv, criteria-matrix.csv, index.html in DIR

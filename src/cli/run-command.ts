@@ -1,7 +1,7 @@
 import { constants } from 'node:os';
 import { resolve } from 'node:path';
 import { gradeSubmission } from '../grade/grade-submission.js';
-import { IntakeError } from '../intake/index.js';
+import { IntakeError, takeIn } from '../intake/index.js';
 import { packageVersion } from '../paths.js';
 import { criteriaTable } from '../profile/criteria-table.js';
 import { loadProfile, ProfileError } from '../profile/load.js';
@@ -35,6 +35,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
         return ExitCode.pass;
       case 'clean':
         return await clean(command.runId, io);
+      case 'doctor':
+        return await doctor(command, io);
       case 'grade':
         return await grade(command, io);
       case 'batch':
@@ -80,6 +82,15 @@ async function grade(cmd: Extract<Command, { kind: 'grade' }>, io: CliIo): Promi
     if (cmd.format === 'terminal') io.stderr(`reports written: ${paths.join(', ')}\n`);
   }
   return exitCodeFor(report);
+}
+
+async function doctor(cmd: Extract<Command, { kind: 'doctor' }>, io: CliIo): Promise<number> {
+  const profile = readProfile(cmd.profile, io);
+  const { runDoctor, renderDoctor, doctorExitCode } = await import('../doctor/index.js');
+  await using intake = cmd.target === undefined ? undefined : await takeIn({ target: resolve(io.cwd, cmd.target) }, { profile });
+  const items = await runDoctor(profile, intake?.submission);
+  io.stdout(renderDoctor(items, profile));
+  return doctorExitCode(items);
 }
 
 async function clean(runId: string | undefined, io: CliIo): Promise<number> {

@@ -1,6 +1,8 @@
+import './reaper-off.js';
 import { randomBytes } from 'node:crypto';
 import { interruptedBy } from '../cleanup/interrupted.js';
 import { takeIn, type IntakeRequest } from '../intake/index.js';
+import type { Submission } from '../model/submission.js';
 import type { Profile } from '../profile/profile.js';
 import { buildReport } from '../report/build.js';
 import type { Report } from '../report/report.js';
@@ -33,12 +35,14 @@ export type GradeOutcome =
 export async function gradeSubmission(req: GradeRequest): Promise<GradeOutcome> {
   const started = Date.now();
   await using intake = await takeIn(req.source, { profile: req.profile });
+  const images = req.mode === 'full' ? await imagePreflight(intake.submission, req.profile) : undefined;
   const run = await runSuites({
     submission: intake.submission,
     profile: req.profile,
     mode: req.mode,
     runId: req.runId ?? randomBytes(6).toString('hex'),
     options: { keepImages: req.keepImages ?? false },
+    unavailableImages: images?.unavailable,
   });
   const signal = interruptedBy();
   if (signal) return { kind: 'interrupted', signal };
@@ -49,9 +53,16 @@ export async function gradeSubmission(req: GradeRequest): Promise<GradeOutcome> 
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     outcomes: run.outcomes,
-    errors: run.errors,
+    errors: [...(images?.errors ?? []), ...run.errors],
     notices: submissionNotices(intake.submission, req.profile),
   });
   const problems = validateReport(report);
   return problems.length > 0 ? { kind: 'invalid-report', problems } : { kind: 'report', report };
+}
+
+/** The images a full grade needs, present or fetched before anything is built (runtime-only code, loaded only then). */
+async function imagePreflight(submission: Submission, profile: Profile) {
+  const [{ preflightImages }, { dockerClient }] = await Promise.all([import('../../helpers/stack/images.js'), import('../cleanup/docker-client.js')]);
+  const docker = await dockerClient().catch(() => undefined);
+  return docker ? preflightImages(docker, submission, profile) : { unavailable: [], errors: [] };
 }

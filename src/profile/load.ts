@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import { parseYamlSource, yamlData } from '../parsers/yaml-source.js';
+import { yamlLimits } from '../parsers/yaml-bounds.js';
 import { profilePath, schemaPath } from '../paths.js';
 import type { Profile } from './profile.js';
 
@@ -11,14 +12,9 @@ export class ProfileError extends Error {}
  * with line:column, in one ProfileError.
  */
 export function loadProfile(file: string = profilePath('rock-of-ages')): Profile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new ProfileError(`cannot read profile ${file}: ${(e as Error).message}`);
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const text = readProfileText(file);
+  const src = parseYamlSource(file, text);
+  const { doc, lineCounter } = src;
   if (doc.errors.length > 0) {
     const lines = doc.errors.map((e) => {
       const p = lineCounter.linePos(e.pos[0]);
@@ -26,7 +22,9 @@ export function loadProfile(file: string = profilePath('rock-of-ages')): Profile
     });
     throw new ProfileError(`profile is not valid YAML:\n${lines.join('\n')}`);
   }
-  const data = doc.toJS();
+  const read = yamlData(src);
+  if ('error' in read) throw new ProfileError(`profile is not valid YAML: ${file}: ${read.error}`);
+  const data = read.data;
   const ajv = new Ajv({ allErrors: true });
   const validate = ajv.compile(JSON.parse(readFileSync(schemaPath('profile.schema.json'), 'utf8')));
   if (!validate(data)) {
@@ -46,6 +44,42 @@ export function loadProfile(file: string = profilePath('rock-of-ages')): Profile
     seen.add(c.id);
   }
   return profile;
+}
+
+/**
+ * The profile's text: a regular file of at most 1 MiB, read without blocking
+ * (a FIFO or device named as the profile is refused before it is opened, and
+ * opened without waiting for a writer should it be swapped in between).
+ */
+function readProfileText(file: string): string {
+  const fail = (why: string) => new ProfileError(`cannot read profile ${file}: ${why}`);
+  const limit = yamlLimits.maxBytes;
+  const check = (st: { isFile(): boolean; size: number }) => {
+    if (!st.isFile()) throw fail('it is not a regular file (a folder, device or FIFO); name a .yaml file');
+    if (st.size > limit) throw fail(`it is larger than ${limit / 1024 / 1024} MiB; a profile is a few kilobytes`);
+  };
+  let fd: number;
+  try {
+    check(statSync(file));
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    if (e instanceof ProfileError) throw e;
+    throw fail((e as Error).message);
+  }
+  try {
+    check(fstatSync(fd));
+    const buf = Buffer.alloc(limit + 1);
+    let got = 0;
+    for (let n = 1; n > 0 && got <= limit; got += n) n = readSync(fd, buf, got, limit + 1 - got, null);
+    if (got > limit) throw fail(`it is larger than ${limit / 1024 / 1024} MiB; a profile is a few kilobytes`);
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, got));
+    } catch {
+      throw fail('it is not UTF-8 text');
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 let cached: Profile | undefined;
