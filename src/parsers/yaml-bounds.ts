@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isMap, isNode, isPair, isScalar, Parser, type Document, type Node } from 'yaml';
+import { CST, isAlias, isCollection, isMap, isNode, isPair, isScalar, Lexer, type Document, type Node } from 'yaml';
 
 /**
  * Bounds on a YAML file, checked before and after the `yaml` library
@@ -22,29 +22,50 @@ export interface BoundsProblem {
   message: string;
 }
 
-const collectionTypes = new Set(['block-map', 'block-seq', 'flow-collection']);
+/** Tokens of the lexer that stand for no source text. */
+const ZERO_WIDTH = new Set(['\u0002', '\u0018', '\u001f']);
 
 /**
- * Size and nesting depth of the raw text, from the library's concrete syntax
- * tree (built with a stack of its own, not recursion), walked without
- * recursion. Runs before the document is composed.
+ * Size and nesting depth of the raw text, from the library's lexer (which
+ * knows quotes, comments and block scalars), before anything is composed, and
+ * stopping at the first token past the limit. Depth counts open flow
+ * collections plus the indentation levels open in block context (each
+ * compact `- ` or `? ` opens one more), an upper bound of the nesting.
  */
 export function rawYamlProblem(text: string): BoundsProblem | undefined {
   if (text.length > yamlLimits.maxBytes) {
     return { offset: 0, code: 'TOO_LARGE', message: `the file is larger than ${yamlLimits.maxBytes / 1024 / 1024} MiB` };
   }
-  const stack: { token: unknown; depth: number }[] = [];
-  for (const doc of new Parser().parse(text)) stack.push({ token: doc, depth: 0 });
-  while (stack.length > 0) {
-    const { token, depth } = stack.pop()!;
-    if (typeof token !== 'object' || token === null) continue;
-    const type = (token as { type?: unknown }).type;
-    const here = typeof type === 'string' && collectionTypes.has(type) ? depth + 1 : depth;
-    if (here > yamlLimits.maxDepth) {
-      const offset = (token as { offset?: number }).offset ?? 0;
-      return { offset, code: 'TOO_DEEP', message: tooDeep() };
+  let offset = 0;
+  let lineStart = 0;
+  let flow = 0;
+  let scalarNext = false;
+  let lineOpen = true; // the next content token is the first of its line, or follows a compact indicator
+  const indents: number[] = [];
+  for (const token of new Lexer().lex(text)) {
+    if (ZERO_WIDTH.has(token)) {
+      scalarNext = token === '\u001f';
+      continue;
     }
-    for (const child of Object.values(token)) if (typeof child === 'object' && child !== null) stack.push({ token: child, depth: here });
+    const at = offset;
+    offset += token.length;
+    const type = scalarNext ? 'scalar' : CST.tokenType(token);
+    scalarNext = false;
+    if (type === 'newline' || (type === 'scalar' && token.endsWith('\n'))) {
+      lineStart = offset;
+      lineOpen = true;
+      continue;
+    }
+    if (type === 'space' || type === 'comment') continue;
+    if (type === 'flow-seq-start' || type === 'flow-map-start') flow++;
+    else if ((type === 'flow-seq-end' || type === 'flow-map-end') && flow > 0) flow--;
+    if (flow === 0 && lineOpen && type !== 'flow-seq-end' && type !== 'flow-map-end') {
+      const column = at - lineStart;
+      while (indents.length > 0 && indents[indents.length - 1] >= column) indents.pop();
+      indents.push(column);
+    }
+    lineOpen = flow === 0 && (type === 'seq-item-ind' || type === 'explicit-key-ind');
+    if (indents.length + flow > yamlLimits.maxDepth) return { offset: at, code: 'TOO_DEEP', message: tooDeep() };
   }
   return undefined;
 }

@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { profilePath } from '../paths.js';
 import { loadProfile, ProfileError } from './load.js';
 
 describe('loadProfile', () => {
@@ -33,3 +34,42 @@ describe('loadProfile', () => {
     expect(() => loadProfile(file)).toThrow(/not valid YAML:\n.*p\.yaml:\d+:\d+/);
   });
 });
+
+describe('loadProfile of a hostile file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rc-profile-'));
+  const write = (name: string, text: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it.each([
+    ['an alias bomb', () => write('bomb.yaml', aliasBomb()), /aliases expand to more than 100000 nodes/],
+    ['nesting 50 000 levels deep', () => write('deep.yaml', `id: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`), /nested too deep/],
+    ['a folder', () => dir, /not a regular file/],
+    ['/dev/zero', () => '/dev/zero', /not a regular file/],
+    ['a file over 1 MiB', () => write('huge.yaml', `# ${'x'.repeat(1024 * 1024)}\n`), /larger than 1 MiB/],
+  ])('refuses %s with a ProfileError', (_name, make, message) => {
+    expect(() => loadProfile(make())).toThrow(message);
+    expect(() => loadProfile(make())).toThrow(ProfileError);
+  });
+
+  it('refuses points of 1e308', () => {
+    const good = readFileSync(profilePath('rock-of-ages'), 'utf8');
+    const file = write('points.yaml', good.replace(/points: \d+/, 'points: 1e308'));
+    expect(() => loadProfile(file)).toThrow(/points must be <= 1000/);
+  });
+
+  it('refuses a marker that leads out of the component folder', () => {
+    const good = readFileSync(profilePath('rock-of-ages'), 'utf8');
+    const file = write('markers.yaml', good.replace(/markers: \[[^\]]*\]/, 'markers: [../../etc/passwd]'));
+    expect(() => loadProfile(file)).toThrow(/markers\/0 must match pattern/);
+  });
+});
+
+/** Nine levels of ten aliases each: 10^9 nodes once expanded, 400 bytes written. */
+export function aliasBomb(): string {
+  const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i <= 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+  return `${lines.join('\n')}\n`;
+}
