@@ -5,6 +5,7 @@ import { envInlineComments } from './env-inline-comments.js';
 import { fixtureCounts } from './fixture-counts.js';
 import { gitignoreEnv } from './gitignore-env.js';
 import { configInputs, type ConfigInput } from './input.js';
+import { localSslmode } from './local-sslmode.js';
 import { postgresDriver } from './postgres-driver.js';
 import { seedScriptFile } from './seed-script-file.js';
 import { seedScriptSteps } from './seed-script-steps.js';
@@ -25,6 +26,7 @@ export const configFamily: RuleFamily<ConfigInput> = {
     seedScriptSteps,
     fixtureCounts,
     envInlineComments,
+    localSslmode,
   ],
   notApplicable(sub) {
     return sub.components.api ? undefined : 'no api component was found, so there is no api configuration to check';

@@ -3,6 +3,7 @@ import { aptListsRemoved } from './apt-lists-removed.js';
 import { baseImageTag } from './base-image-tag.js';
 import { copyNotAdd } from './copy-not-add.js';
 import { dependenciesBeforeSource } from './dependencies-before-source.js';
+import { envFileInImage } from './env-file-in-image.js';
 import { dockerfileInputs, type DockerfileInput } from './input.js';
 import { noBakedSecrets } from './no-baked-secrets.js';
 import { portExposed } from './port-exposed.js';
@@ -25,6 +26,7 @@ export const dockerfileFamily: RuleFamily<DockerfileInput> = {
     serverListensOnAllInterfaces,
     seedBeforeServer,
     aptListsRemoved,
+    envFileInImage,
   ],
   notApplicable(sub) {
     return sub.components.api || sub.components.client ? undefined : 'no api or client component found, so there is no Dockerfile to check';

@@ -1,6 +1,7 @@
 import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
 import { joinPath, type ComponentRole, type Submission } from '../../model/submission.js';
 import type { Profile } from '../../profile/profile.js';
+import { buildContextOf, type BuildContext } from './build-context.js';
 import { stagesOf, type Stage } from './stages.js';
 
 /** One component's Dockerfile, read and parsed, with what the rules compare it to. */
@@ -26,6 +27,8 @@ export interface DockerfileInput {
   profile: Profile;
   /** The client's `scripts.dev` from package.json, when there is one. */
   devScript?: string;
+  /** The build context's env files with secrets and its .dockerignore. */
+  context?: BuildContext;
 }
 
 export function dockerfileInputs(sub: Submission, profile: Profile): DockerfileInput[] {
@@ -46,6 +49,7 @@ export function dockerfileInput(sub: Submission, profile: Profile, role: Compone
     port: profile.components[role].port,
     profile,
     devScript: role === 'client' ? devScriptOf(sub.files[joinPath(dir, 'package.json')]?.text) : undefined,
+    context: buildContextOf(sub, profile, dir),
     stages: [] as Stage[],
   };
   if (!file) return { ...base, missing: true, binary: false, empty: false, misnamed: misnamedDockerfile(sub, dir) };
