@@ -45,4 +45,15 @@ describe('gitignore', () => {
     expect(parseGitignore('.gitignore', '').patterns).toEqual([]);
     expect(parseGitignore('.gitignore', `${'x'.repeat(100_000)}\n.env\n`).patterns.map((p) => p.pattern)).toEqual(['.env']);
   });
+
+  it('matches hostile lines in bounded time and never throws, keeping the other lines and their positions', () => {
+    const stars = `${'*'.repeat(60)}x\n`; // 61 bytes: a backtracking regular expression took 90 s on it
+    const text = `${stars}${'*a'.repeat(30)}x\n[z-a]\n[\n.env*\n!.env.example\n`;
+    const started = Date.now();
+    const gi = parseGitignore('.gitignore', text);
+    for (const name of ['.env', '.env.example', 'a'.repeat(200), `${'a/'.repeat(100)}b`]) isIgnored(gi, name);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(isIgnored(gi, '.env')).toMatchObject({ ignored: true, decidedBy: { pattern: '.env*', pos: { line: 5, column: 1 } } });
+    expect(isIgnored(gi, '.env.example')).toMatchObject({ ignored: false, decidedBy: { pattern: '.env.example', negated: true, pos: { line: 6, column: 1 } } });
+  });
 });

@@ -1,10 +1,13 @@
+import ignore, { type Ignore } from 'ignore';
 import type { Position } from '../model/finding.js';
 
 /**
- * A `.gitignore` file with git's matching rules: the last matching pattern
- * decides, `!` re-includes, a trailing `/` matches directories only, a pattern
- * with a `/` before its end is anchored to the file's folder, `*` `?` `[...]`
- * and `**` are globs, and nothing below an excluded directory can be re-included.
+ * A `.gitignore` file, matched as git matches it by the `ignore` library (the
+ * last matching pattern decides, `!` re-includes, a trailing `/` matches
+ * folders only, nothing below an excluded folder can be re-included). The
+ * library compiles each pattern itself, without backtracking on runs of `*`
+ * and without throwing on a range such as `[z-a]`; each pattern keeps its
+ * line for findings.
  */
 export interface IgnorePattern {
   /** The pattern as written (without the `!`). */
@@ -12,23 +15,25 @@ export interface IgnorePattern {
   negated: boolean;
   dirOnly: boolean;
   pos: Position;
-  regex: RegExp;
+  /** The line as git reads it (trailing CR removed). */
+  source: string;
 }
 
 export interface Gitignore {
   path: string;
   patterns: IgnorePattern[];
+  matcher: Ignore;
 }
 
-/** Longer lines cannot name a real path (PATH_MAX); they are ignored rather than compiled. */
+/** Longer lines cannot name a real path (PATH_MAX); they are left out rather than compiled. */
 const MAX_PATTERN = 4096;
 
 export function parseGitignore(path: string, text: string): Gitignore {
   const patterns: IgnorePattern[] = [];
   (text.startsWith('\ufeff') ? text.slice(1) : text).split('\n').forEach((rawLine, index) => {
-    let line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    line = trimUnescapedTrailingSpaces(line);
-    if (line === '' || line.startsWith('#')) return;
+    const source = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    let line = trimUnescapedTrailingSpaces(source);
+    if (line === '' || line.startsWith('#') || line.length > MAX_PATTERN) return;
     let negated = false;
     if (line.startsWith('!')) {
       negated = true;
@@ -36,73 +41,17 @@ export function parseGitignore(path: string, text: string): Gitignore {
     } else if (line.startsWith('\\!') || line.startsWith('\\#')) {
       line = line.slice(1);
     }
-    const pattern = line;
-    let dirOnly = false;
-    if (line.endsWith('/') && line.length > 1) {
-      dirOnly = true;
-      line = line.slice(0, -1);
-    }
-    const anchored = line.includes('/');
-    if (line.startsWith('/')) line = line.slice(1);
-    if (line === '' || line.length > MAX_PATTERN) return;
-    const body = globToRegex(line);
-    patterns.push({
-      pattern,
-      negated,
-      dirOnly,
-      pos: { line: index + 1, column: 1 },
-      regex: new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`),
-    });
+    if (line === '' || line === '/') return;
+    patterns.push({ pattern: line, negated, dirOnly: line.endsWith('/') && line.length > 1, pos: { line: index + 1, column: 1 }, source });
   });
-  return { path, patterns };
+  const matcher = ignore().add(patterns.map((p) => ({ pattern: p.source, mark: String(patterns.indexOf(p)) })));
+  return { path, patterns, matcher };
 }
 
 function trimUnescapedTrailingSpaces(line: string): string {
   let end = line.length;
   while (end > 0 && line[end - 1] === ' ' && line[end - 2] !== '\\') end--;
   return line.slice(0, end);
-}
-
-function globToRegex(glob: string): string {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      const atStart = i === 0 || glob[i - 1] === '/';
-      const atEnd = i + 2 === glob.length || glob[i + 2] === '/';
-      if (atStart && atEnd) {
-        if (i + 2 === glob.length) out += '.*';
-        else out += '(?:.*/)?';
-        i += 2;
-        continue;
-      }
-      out += '[^/]*';
-      i++;
-    } else if (c === '*') {
-      out += '[^/]*';
-    } else if (c === '?') {
-      out += '[^/]';
-    } else if (c === '[') {
-      const close = glob.indexOf(']', i + 2);
-      if (close < 0) {
-        out += '\\[';
-        continue;
-      }
-      let set = glob.slice(i + 1, close);
-      if (set.startsWith('!')) set = `^${set.slice(1)}`;
-      out += `[${set.replace(/\\/g, '\\\\')}]`;
-      i = close;
-    } else if (c === '\\' && i + 1 < glob.length) {
-      out += escapeRegex(glob[++i]);
-    } else {
-      out += escapeRegex(c);
-    }
-  }
-  return out;
-}
-
-function escapeRegex(c: string): string {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
 }
 
 export interface IgnoreVerdict {
@@ -113,19 +62,23 @@ export interface IgnoreVerdict {
 
 /** Whether a file (path relative to the .gitignore's folder) is ignored. */
 export function isIgnored(gi: Gitignore, file: string): IgnoreVerdict {
-  const parts = file.split('/');
-  for (let n = 1; n < parts.length; n++) {
-    const verdict = lastMatch(gi, parts.slice(0, n).join('/'), true);
-    if (verdict.ignored) return verdict;
+  if (!ignore.isPathValid(file)) return { ignored: false };
+  const result = gi.matcher.test(file);
+  if (result.ignored) {
+    const decidedBy = result.rule?.mark === undefined ? undefined : gi.patterns[Number(result.rule.mark)];
+    return { ignored: true, ...(decidedBy ? { decidedBy } : {}) };
   }
-  return lastMatch(gi, file, false);
+  if (!result.unignored) return { ignored: false };
+  const reIncluding = [...gi.patterns].reverse().find((p) => p.negated && matchesAlone(p, file));
+  return { ignored: false, ...(reIncluding ? { decidedBy: reIncluding } : {}) };
 }
 
-function lastMatch(gi: Gitignore, path: string, isDir: boolean): IgnoreVerdict {
-  for (let k = gi.patterns.length - 1; k >= 0; k--) {
-    const p = gi.patterns[k];
-    if (p.dirOnly && !isDir) continue;
-    if (p.regex.test(path)) return { ignored: !p.negated, decidedBy: p };
-  }
-  return { ignored: false };
+/** Whether one pattern, on its own and without its `!`, matches a path. */
+export function matchesAlone(p: IgnorePattern, path: string): boolean {
+  return ignore.isPathValid(path) && ignore().add(p.negated ? p.source.slice(1) : p.source).ignores(path);
+}
+
+/** Whether a folder-only pattern (`name/`) would match `path` were it a folder. */
+export function matchesAsFolder(p: IgnorePattern, path: string): boolean {
+  return ignore.isPathValid(path) && ignore().add(p.source).ignores(`${path}/`);
 }

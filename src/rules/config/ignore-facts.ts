@@ -1,4 +1,4 @@
-import { isIgnored, type IgnorePattern } from '../../parsers/gitignore.js';
+import { isIgnored, matchesAsFolder, type IgnorePattern } from '../../parsers/gitignore.js';
 import type { ConfigInput, EnvFileInput } from './input.js';
 import { shortName } from './report-finding.js';
 import { disclosedSecret } from './secret-values.js';
@@ -19,7 +19,7 @@ export function ignoreFact({ gitignore, apiDir }: Pick<ConfigInput, 'gitignore' 
   const verdict = isIgnored(gitignore.parsed, name);
   if (verdict.ignored) return { kind: 'ignored' };
   if (verdict.decidedBy) return { kind: 'not-ignored', reIncludedBy: verdict.decidedBy };
-  const folderOnly = gitignore.parsed.patterns.find((p) => p.dirOnly && !p.negated && p.regex.test(name));
+  const folderOnly = gitignore.parsed.patterns.find((p) => p.dirOnly && !p.negated && matchesAsFolder(p, name));
   return { kind: 'not-ignored', ...(folderOnly ? { folderOnly } : {}) };
 }
 
