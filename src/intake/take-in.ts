@@ -132,7 +132,7 @@ async function takeSeparate(apiNamed: string, clientNamed: string, ctx: Context)
     await walkNonEmpty(where, spec.display); // limits and emptiness, before copying anything
     if (spec.kind === 'local') await copyFolder(where, dest);
     const facts = await findRepo(where, where);
-    components[role] = { role, dir: role, foundBy: 'argument', git: facts ? { isRepo: true, head: facts.head } : { isRepo: false } };
+    components[role] = { role, dir: role, foundBy: 'argument', source: spec.display, git: facts ? { isRepo: true, head: facts.head } : { isRepo: false } };
     const placed = facts && placeRepo(facts, role, await realpath(where));
     if (placed) repos.push(placed);
   }

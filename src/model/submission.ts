@@ -41,6 +41,12 @@ export interface Component {
   dir: string;
   /** How it was recognised: compose build context, folder content, or the command line. */
   foundBy: 'compose' | 'content' | 'argument' | 'root';
+  /**
+   * Set when the component was given on its own (`--api`, `--client`): what
+   * the user named. Its folder is then the root of a repository of its own,
+   * and paths shown to the student are relative to it (see repository-path.ts).
+   */
+  source?: string;
   git?: { isRepo: boolean; head?: string };
 }
 

@@ -1,10 +1,12 @@
 import { compareFindings, type Finding } from '../model/finding.js';
+import { repositoryPath } from '../model/repository-path.js';
 import type { ComponentRole, Submission } from '../model/submission.js';
 import { packageVersion } from '../paths.js';
 import type { Profile } from '../profile/profile.js';
 import { cascadeRoots } from '../rules/rule.js';
 import { sumPoints } from './points.js';
 import type { CriterionResult, CriterionStatus, Report, RunStatus } from './report.js';
+import { submissionText, type SubmissionText } from './submission-text.js';
 
 /** What running one criterion's check produced. */
 export interface Outcome {
@@ -16,7 +18,8 @@ export interface Outcome {
 
 export interface BuildInput {
   profile: Pick<Profile, 'id' | 'name' | 'version' | 'criteria'>;
-  submission: Pick<Submission, 'source' | 'layout' | 'components' | 'compose'>;
+  /** With `files`, the secrets they hold are redacted wherever the report quotes them. */
+  submission: Pick<Submission, 'source' | 'layout' | 'components' | 'compose'> & Partial<Pick<Submission, 'files'>>;
   mode: Report['mode'];
   /** ISO 8601 date-time. */
   startedAt: string;
@@ -32,7 +35,7 @@ export interface BuildInput {
 
 const roles: ComponentRole[] = ['api', 'client'];
 
-function resultFor(input: BuildInput, criterion: Profile['criteria'][number]): CriterionResult {
+function resultFor(input: BuildInput, criterion: Profile['criteria'][number], text: SubmissionText): CriterionResult {
   const outcome: Outcome =
     input.outcomes.get(criterion.id) ??
     (input.mode === 'static' && criterion.area === 'runtime'
@@ -46,10 +49,10 @@ function resultFor(input: BuildInput, criterion: Profile['criteria'][number]): C
     points: criterion.points,
     earned: outcome.state === 'pass' ? criterion.points : 0,
     status: outcome.state,
-    ...(outcome.reason !== undefined ? { reason: outcome.reason } : {}),
+    ...(outcome.reason !== undefined ? { reason: text.line(outcome.reason) } : {}),
     ...(outcome.docs !== undefined ? { docs: outcome.docs } : {}),
     ...(outcome.state === 'fail' && cascadeRoots(outcome.findings) ? { blockedBy: cascadeRoots(outcome.findings) } : {}),
-    findings: outcome.findings.map((f) => ({ ...f })).sort(compareFindings),
+    findings: outcome.findings.map(text.finding).sort(compareFindings),
   };
 }
 
@@ -66,7 +69,8 @@ function runStatus(criteria: CriterionResult[], errors: Report['errors']): RunSt
  * advice criteria that fail lose their points but do not fail the run.
  */
 export function buildReport(input: BuildInput): Report {
-  const criteria = input.profile.criteria.map((c) => resultFor(input, c));
+  const text = submissionText(input.submission);
+  const criteria = input.profile.criteria.map((c) => resultFor(input, c, text));
   const graded = criteria.filter((c) => c.status !== 'not-applicable');
   const { source, layout, compose } = input.submission;
   return {
@@ -74,22 +78,23 @@ export function buildReport(input: BuildInput): Report {
     tool: { name: 'rock-check', version: input.toolVersion ?? packageVersion },
     profile: { id: input.profile.id, name: input.profile.name, version: input.profile.version },
     submission: {
-      source,
+      source: text.line(source),
       layout,
       components: roles.flatMap((role) => {
         const c = input.submission.components[role];
-        return c ? [{ role, dir: c.dir }] : [];
+        if (!c) return [];
+        return [c.source !== undefined ? { role, dir: '', source: text.line(c.source) } : { role, dir: text.line(c.dir) }];
       }),
-      ...(compose !== undefined ? { compose } : {}),
+      ...(compose !== undefined ? { compose: text.line(repositoryPath(input.submission.components, compose).path) } : {}),
     },
     mode: input.mode,
     startedAt: input.startedAt,
     durationMs: input.durationMs,
     status: runStatus(criteria, input.errors),
-    ...(input.notices && input.notices.length > 0 ? { notices: [...input.notices] } : {}),
+    ...(input.notices && input.notices.length > 0 ? { notices: input.notices.map(text.line) } : {}),
     score: { earned: sumPoints(graded.map((c) => c.earned)), possible: sumPoints(graded.map((c) => c.points)) },
     criteria,
-    errors: input.errors.map((e) => ({ ...e })),
+    errors: input.errors.map((e) => ({ message: text.line(e.message), ...(e.where !== undefined ? { where: text.line(e.where) } : {}) })),
   };
 }
 

@@ -36,7 +36,13 @@ export interface Report {
   submission: {
     source: string;
     layout: Layout;
-    components: { role: 'api' | 'client'; dir: string }[];
+    /**
+     * `dir` is relative to the submission root. A component given on its own
+     * (`--api`, `--client`) has its `source` and `dir` ''; its findings carry
+     * `repository` and paths relative to that repository.
+     */
+    components: { role: 'api' | 'client'; dir: string; source?: string }[];
+    /** Relative to the submission root, or to the api repository given on its own. */
     compose?: string;
   };
   mode: 'static' | 'full';

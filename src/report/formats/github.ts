@@ -1,3 +1,4 @@
+import { findingPosition, type Finding } from '../../model/finding.js';
 import type { CriterionResult, Report } from '../report.js';
 import { percent, points, verdictReason } from './summary.js';
 
@@ -26,20 +27,41 @@ export interface Annotation {
   line: string;
 }
 
-function criterionAnnotations(c: CriterionResult): Annotation[] {
+const remote = /^[a-z][a-z0-9+.-]*:\/\/|^[^/@]+@[^/:]+:/i;
+
+/**
+ * With `--api` and `--client`, the repository whose workflow runs rock-check
+ * is the one checked out as a local folder (the other is usually a URL);
+ * when both are local, the api's, which holds the deploy workflows.
+ * Annotations name files of that repository only: a path of the other would
+ * land on the same path of the wrong repository, so its findings say their
+ * repository and place in the text instead.
+ */
+export function annotatedRepository(report: Pick<Report, 'submission'>): Finding['repository'] {
+  const local = report.submission.components.filter((c) => c.source !== undefined && !remote.test(c.source)).map((c) => c.role);
+  return local.includes('api') ? 'api' : local[0];
+}
+
+function findingCommand(kind: Annotation['kind'], title: string, f: Finding, annotated: Finding['repository']): string {
+  const text = f.hint === undefined ? f.message : `${f.message}\nhint: ${f.hint}`;
+  if (f.repository !== undefined && f.repository !== annotated) return command(kind, { title }, `[${f.repository}] ${findingPosition(f)}: ${text}`);
+  const props = { file: f.file, line: f.line, col: f.line === undefined ? undefined : (f.column ?? 1), title };
+  return command(kind, props, f.repository === undefined ? text : `[${f.repository}] ${text}`);
+}
+
+function criterionAnnotations(c: CriterionResult, annotated: Finding['repository']): Annotation[] {
   const kind = c.level === 'advice' ? 'warning' : 'error';
   const title = `${c.id} ${c.title}`;
   const one = (line: string): Annotation => ({ kind, criterion: c, line });
   if (c.status === 'error') return [one(command(kind, { title }, `not checked: ${c.reason ?? 'no reason given'}`))];
   if (c.findings.length === 0) return [one(command(kind, { title }, c.reason ?? `${c.id} failed`))];
-  return c.findings.map((f) =>
-    one(command(kind, { file: f.file, line: f.line, col: f.line === undefined ? undefined : (f.column ?? 1), title }, f.hint === undefined ? f.message : `${f.message}\nhint: ${f.hint}`)),
-  );
+  return c.findings.map((f) => one(findingCommand(kind, title, f, annotated)));
 }
 
 /** Run errors (as errors), then one annotation per finding of each failed criterion, in report order. */
 export function annotations(report: Report): Annotation[] {
-  return report.criteria.filter((c) => c.status === 'fail' || c.status === 'error').flatMap(criterionAnnotations);
+  const annotated = annotatedRepository(report);
+  return report.criteria.filter((c) => c.status === 'fail' || c.status === 'error').flatMap((c) => criterionAnnotations(c, annotated));
 }
 
 export function runErrorCommands(report: Report): string[] {
@@ -60,7 +82,8 @@ export function verdictNotice(report: Report): string {
  * criteria, `::warning` for advice, one per finding of each failed criterion
  * (or one per criterion without a position); a closing `::notice` with the
  * verdict. File paths are relative to the submission root, which must be the
- * repository root for GitHub to place them on the right file.
+ * repository root for GitHub to place them on the right file; with `--api`
+ * and `--client`, to the repository being graded (annotatedRepository).
  */
 export function formatGithub(report: Report): string {
   const lines = [...runErrorCommands(report), ...annotations(report).map((a) => a.line), verdictNotice(report)];

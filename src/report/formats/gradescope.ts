@@ -1,5 +1,5 @@
 import type { CriterionResult, Report } from '../report.js';
-import { mdCode, mdText } from './markdown.js';
+import { mdCode, mdPosition, mdText } from './markdown.js';
 import { percent, points, verdictReason } from './summary.js';
 
 /**
@@ -40,8 +40,7 @@ function testOutput(c: CriterionResult): string {
   if (c.status === 'error') return `Not checked: ${mdText(c.reason ?? 'no reason given')}.`;
   const lines = c.reason !== undefined ? [mdText(c.reason), ''] : [];
   for (const f of c.findings) {
-    const where = f.line === undefined ? f.file : `${f.file}:${f.line}:${f.column ?? 1}`;
-    lines.push(`- ${mdCode(where)}: ${mdText(f.message)}`);
+    lines.push(`- ${mdPosition(f)}: ${mdText(f.message)}`);
     if (f.hint !== undefined) lines.push(`  - hint: ${mdText(f.hint)}`);
   }
   if (c.docs !== undefined) lines.push('', `> ${mdText(c.docs)}`);

@@ -10,7 +10,7 @@ const keyOrder = [
   'submission', 'source', 'layout', 'components', 'role', 'dir', 'compose',
   'mode', 'startedAt', 'durationMs',
   'area', 'title', 'level', 'points', 'earned', 'possible', 'status', 'score', 'reason', 'docs', 'findings', 'criteria', 'errors',
-  'ruleId', 'severity', 'file', 'line', 'column', 'message', 'hint', 'where',
+  'ruleId', 'severity', 'repository', 'file', 'line', 'column', 'message', 'hint', 'where',
 ];
 const rank = new Map(keyOrder.map((k, i) => [k, i]));
 

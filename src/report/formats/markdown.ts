@@ -1,4 +1,4 @@
-import type { Finding } from '../../model/finding.js';
+import { findingPosition, type Finding } from '../../model/finding.js';
 import type { CriterionResult, CriterionStatus, Report, RunStatus } from '../report.js';
 import { countByStatus, groupByArea, percent, points, verdictReason } from './summary.js';
 
@@ -41,8 +41,9 @@ export function mdCode(text: string, inTable = false): string {
   return `${fence}${pad}${inTable ? flat.replace(/\|/g, '\\|') : flat}${pad}${fence}`;
 }
 
-function position(f: Finding): string {
-  return f.line === undefined ? f.file : `${f.file}:${f.line}:${f.column ?? 1}`;
+/** A finding's place as inline Markdown: `` `file:line:col` ``, after `[client]` when it lies in a repository given on its own. */
+export function mdPosition(f: Finding): string {
+  return `${f.repository !== undefined ? `${mdText(`[${f.repository}]`)} ` : ''}${mdCode(findingPosition(f))}`;
 }
 
 function statusCell(c: CriterionResult): string {
@@ -71,13 +72,19 @@ function details(c: CriterionResult): string[] {
   if (c.docs !== undefined) out.push(`> ${mdLine(c.docs)}`, '');
   if (c.reason !== undefined) out.push(c.status === 'error' ? `Not checked: ${mdText(c.reason)}` : mdLine(c.reason), '');
   for (const f of c.findings.slice(0, MAX_FINDINGS)) {
-    out.push(`- ${mdCode(position(f))}: ${mdText(f.message)} (${mdText(f.ruleId)})`);
+    out.push(`- ${mdPosition(f)}: ${mdText(f.message)} (${mdText(f.ruleId)})`);
     if (f.hint !== undefined) out.push(`  - hint: ${mdText(f.hint)}`);
   }
   const hidden = c.findings.length - MAX_FINDINGS;
   if (hidden > 0) out.push(`- … and ${hidden} more in rock-check.json`);
   if (c.findings.length > 0) out.push('');
   return out;
+}
+
+/** The repositories given on their own, which `[api]` and `[client]` before a finding's place refer to. */
+function repositoryLines(sub: Report['submission']): string[] {
+  const given = sub.components.filter((c) => c.source !== undefined);
+  return given.length === 0 ? [] : [`- Repositories: ${given.map((c) => `${c.role} ${mdCode(c.source!)}`).join(', ')}`];
 }
 
 /**
@@ -95,6 +102,7 @@ export function formatMarkdown(report: Report): string {
     `${mdLine(verdictReason(report))}.`,
     '',
     `- Submission: ${mdCode(sub.source)} (${sub.layout}${sub.compose !== undefined ? `, compose ${mdCode(sub.compose)}` : ''})`,
+    ...repositoryLines(sub),
     `- Profile: ${mdCode(report.profile.id)} v${report.profile.version}, ${mdText(report.profile.name)}`,
     `- Mode: ${report.mode}; criteria: ${counts.pass} passed, ${counts.fail} failed, ${counts['not-applicable']} not applicable, ${counts.error} not checked`,
     `- rock-check ${mdText(report.tool.version)}, started ${report.startedAt}`,

@@ -50,7 +50,7 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
   const sub = report.submission;
   field('Submission', sub.source);
   const parts = [
-    ...sub.components.map((c) => `${c.role} ${c.dir === '' ? '(root)' : c.dir}`),
+    ...sub.components.map((c) => `${c.role} ${c.source ?? (c.dir === '' ? '(root)' : c.dir)}`),
     ...(sub.compose !== undefined ? [`compose ${sub.compose}`] : []),
   ];
   field('', `${layouts[sub.layout]}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`);
