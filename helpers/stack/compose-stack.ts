@@ -71,7 +71,7 @@ export class ComposeStack extends StackBuilder {
         ruleId: 'RC-RT002',
         severity: 'error',
         file: sub.compose,
-        message: `no service of ${sub.compose} runs the ${role}: ${role === 'database' ? `none uses the ${profile.database.image} image or is named ${profile.database.serviceNames.join(', ')}` : `none builds the api folder or is named ${profile.components.api.serviceNames.join(', ')}`}`,
+        message: `no service of ${input.shown(sub.compose)} runs the ${role}: ${role === 'database' ? `none uses the ${profile.database.image} image or is named ${profile.database.serviceNames.join(', ')}` : `none builds the api folder or is named ${profile.components.api.serviceNames.join(', ')}`}`,
       });
     }
 

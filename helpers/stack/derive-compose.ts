@@ -59,7 +59,7 @@ export function deriveCompose(input: ComposeInput, runId: string): DerivedCompos
       ruleId: 'RC-RT002',
       severity: 'error',
       file: input.file,
-      message: `${input.file} ${input.unreadable ?? 'cannot be read as a compose file'}, so the stack cannot be started from it`,
+      message: `${input.shown(input.file)} ${input.unreadable ?? 'cannot be read as a compose file'}, so the stack cannot be started from it`,
       hint: 'fix the errors reported under RC-CO001 first',
     });
     return out;

@@ -3,6 +3,7 @@ import { getContainerRuntimeClient, type ContainerRuntimeClient, type StartedTes
 import type { RunCleanup } from '../../src/cleanup/registry.js';
 import { runLabels } from '../../src/cleanup/labels.js';
 import type { Finding } from '../../src/model/finding.js';
+import { shownPath } from '../../src/model/repository-path.js';
 import { joinPath, type ComponentRole } from '../../src/model/submission.js';
 import { planApiEnv, type ApiEnvPlan } from './api-env.js';
 import { LimitedContainer, LimitedPostgreSqlContainer, startLabelledNetwork } from './containers.js';
@@ -164,7 +165,7 @@ export class CourseNetworkStack extends StackBuilder {
       if (role === 'client') return { role };
       return {
         role,
-        finding: { ruleId: 'RC-RT001', severity: 'error', file: dockerfile, message: `${what} cannot be built: ${dockerfile} does not exist` },
+        finding: { ruleId: 'RC-RT001', severity: 'error', file: dockerfile, message: `${what} cannot be built: ${shownPath(this.submission.components, dockerfile)} does not exist` },
       };
     }
     this.listener({ step: 'build', detail: dockerfile });
