@@ -123,6 +123,15 @@ describe('deriveCompose', () => {
     expect(d.changes).toContain('api: built image tagged "rock-check-abc123-api" instead of "rock-api:latest"');
   });
 
+  it('drops forced pulls, so a machine that reaches no registry uses the images it has', () => {
+    const d = derive(`services:\n  db:\n    image: postgres:15\n    pull_policy: always\n  api:\n    build: {context: ./rock-of-ages-api, pull: true}\n  web:\n    image: node:20\n    pull_policy: never\n`);
+    expect(doc(d).services.db.pull_policy).toBe('missing');
+    expect(doc(d).services.api.build.pull).toBeUndefined();
+    expect(doc(d).services.web.pull_policy).toBe('never');
+    expect(d.changes).toContain('db: forced pulls dropped (images already on the machine are used)');
+    expect(d.changes).toContain('api: forced pulls dropped (images already on the machine are used)');
+  });
+
   it('puts the profile limits, no restart and a bounded log on every service', () => {
     const profile = { ...defaultProfile(), runtime: { ...defaultProfile().runtime, memoryMb: 300, cpus: 0.5, pids: 64 } };
     const d = derive(

@@ -132,6 +132,7 @@ export function deriveCompose(input: ComposeInput, runId: string): DerivedCompos
     if (svc.restart !== undefined && svc.restart !== 'no') out.changes.push(`${name}: restart "${String(svc.restart)}" replaced by "no"`);
     svc.restart = 'no';
     svc.logging = structuredClone(LOG_OPTIONS);
+    if (dropForcedPulls(svc)) out.changes.push(`${name}: forced pulls dropped (images already on the machine are used)`);
   }
 
   doc.networks = labelResources(doc.networks, labels, 'network', out.changes);
@@ -214,6 +215,25 @@ export function mergeLabels(current: unknown, add: Record<string, string>): Reco
   }
   const base = isMapping(current) ? Object.fromEntries(Object.entries(current).map(([k, v]) => [k, String(v ?? '')])) : {};
   return { ...base, ...add };
+}
+
+/**
+ * `pull_policy: always` (or daily, weekly, every_*) and `build.pull: true`
+ * make Compose pull an image it already has: a grade that fails on a
+ * machine that reaches no registry, or is at its pull rate limit. Images
+ * present are used as they are; missing ones are still pulled.
+ */
+function dropForcedPulls(svc: Record<string, unknown>): boolean {
+  let had = false;
+  if (typeof svc.pull_policy === 'string' && /^(always|daily|weekly|every_.*)$/.test(svc.pull_policy)) {
+    svc.pull_policy = 'missing';
+    had = true;
+  }
+  if (isMapping(svc.build) && svc.build.pull !== undefined && svc.build.pull !== false) {
+    delete svc.build.pull;
+    had = true;
+  }
+  return had;
 }
 
 function dropLimits(svc: Record<string, unknown>): boolean {
