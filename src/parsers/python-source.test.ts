@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentsTo, dictDisplays, dictEntry, dottedName, parsePythonSource, type PyExpr } from './python-source.js';
+import { assignmentsTo, childrenOf, dictDisplays, dictEntry, dottedName, parsePythonSource, type PyExpr } from './python-source.js';
 
 const settings = `"""Docstring with DATABASES = {'x': 1} inside."""
 import os
@@ -76,6 +76,26 @@ describe('python-source', () => {
     for (const text of ['', '\u0000\u0001', '{{{{', ')))', "'''", 'DATABASES =', 'DATABASES = {**x, "a": lambda y: y, 1: [i for i in z]}', '\ufeffA = 1']) {
       const src = parsePythonSource('x.py', text);
       expect(() => assignmentsTo(src, 'DATABASES')).not.toThrow();
+      expect(() => dictDisplays(src)).not.toThrow();
+    }
+  });
+
+  it('says "nested too deep" for thousands of nested calls, as Python refuses them, and never exhausts the stack', () => {
+    const deep = `DATABASES = ${'dict('.repeat(5000)}${')'.repeat(5000)}\n`;
+    const src = parsePythonSource('settings.py', deep);
+    expect(src.problems).toEqual([{ position: { line: 1, column: 1017 }, message: expect.stringMatching(/^nested too deep: more than 200 brackets/) }]);
+    expect(() => assignmentsTo(src, 'DATABASES')).not.toThrow();
+    expect(() => dictDisplays(src)).not.toThrow();
+  });
+
+  it('reads very long chains of attributes, calls and subscripts without exhausting the stack', () => {
+    for (const chain of [`x${'.a'.repeat(100_000)}`, `f${'()'.repeat(50_000)}`, `m${'[0]'.repeat(50_000)}`]) {
+      const src = parsePythonSource('settings.py', `DATABASES = {'default': ${chain}}\n`);
+      expect(src.problems).toEqual([]);
+      const [assignment] = assignmentsTo(src, 'DATABASES');
+      expect(assignment.value.kind).toBe('dict');
+      const walk = (e: PyExpr): number => 1 + Math.max(0, ...childrenOf(e).map(walk));
+      expect(walk(assignment.value)).toBeLessThan(1000);
       expect(() => dictDisplays(src)).not.toThrow();
     }
   });

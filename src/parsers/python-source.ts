@@ -29,6 +29,9 @@ export interface PythonSource {
   problems: SourceProblem[];
 }
 
+/** Python's own limit of brackets inside each other (MAXLEVEL of its tokenizer). */
+const PYTHON_MAX_NESTING = 200;
+
 const OPERATORS = [
   '**=', '//=', '>>=', '<<=', '...', '->', ':=', '**', '//', '<<', '>>', '<=', '>=', '==', '!=',
   '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@=',
@@ -86,7 +89,15 @@ export function parsePythonSource(path: string, text: string): PythonSource {
         continue;
       }
       const t = push('op', i, i + op.length);
-      if (CLOSERS[op]) open.push(t);
+      if (CLOSERS[op]) {
+        open.push(t);
+        if (open.length === PYTHON_MAX_NESTING + 1) {
+          problems.push({
+            position: t.pos,
+            message: `nested too deep: more than ${PYTHON_MAX_NESTING} brackets inside each other, which Python refuses ("too many nested parentheses")`,
+          });
+        }
+      }
       else if (op === ')' || op === ']' || op === '}') {
         const opener = open.pop();
         if (!opener) problems.push({ position: t.pos, message: `unmatched '${op}'` });
@@ -197,7 +208,7 @@ export interface PyDictEntry {
 const KEYWORD_OPERATORS = new Set(['if', 'else', 'and', 'or', 'not', 'in', 'is', 'for', 'async', 'await', 'yield']);
 const ENDS_EXPRESSION = new Set([',', ':', ')', ']', '}', ';', '=', '+=', '-=', '*=', '/=', ':=']);
 
-/** Deeper brackets are skipped unread, so that no input can exhaust the stack. */
+/** Deeper brackets and longer chains of `.x`, `(...)`, `[...]` are not read into the tree, so that no input can exhaust the stack. */
 const MAX_NESTING = 100;
 
 /** Reads expressions from a token list; never throws, always makes progress. */
@@ -257,16 +268,23 @@ class ExprReader {
 
   private unit(): PyExpr {
     let e = this.primary();
-    for (;;) {
+    for (let trailers = 1; ; trailers++) {
+      // a longer chain goes on as the next part of the expression (see expression())
+      if (this.depth + trailers > MAX_NESTING) return e;
       if (this.isOp('.') && this.tokens[this.i + 1]?.kind === 'name') {
         e = { kind: 'attribute', object: e, attr: this.tokens[this.i + 1].text, pos: e.pos };
         this.i += 2;
       } else if (this.isOp('(')) {
         this.i++;
-        e = { kind: 'call', callee: e, args: this.callArguments(), pos: e.pos };
+        this.depth += trailers;
+        const args = this.callArguments();
+        this.depth -= trailers;
+        e = { kind: 'call', callee: e, args, pos: e.pos };
       } else if (this.isOp('[')) {
         this.i++;
+        this.depth += trailers;
         const index = this.expression();
+        this.depth -= trailers;
         this.skipTo(']');
         e = { kind: 'subscript', object: e, index, pos: e.pos };
       } else {
