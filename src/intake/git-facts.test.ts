@@ -32,6 +32,23 @@ describe('findRepo', () => {
     expect((await findRepo(root, root))?.modes.get('seed_database.sh')).toBe('100644');
   });
 
+  it('does not use a repository that a .git file places outside the folder graded', async () => {
+    const elsewhere = tree({ ...apiFiles });
+    commitAll(elsewhere);
+    const root = tree({ ...apiFiles, '.git': `gitdir: ${realpathSync(elsewhere)}/.git\n` });
+    expect(await findRepo(root, root)).toBeUndefined();
+  });
+
+  it('uses a submodule whose .git file points inside the folder graded', async () => {
+    const root = tree({ ...apiFiles });
+    commitAll(root);
+    const inner = tree({ 'x.txt': 'x' });
+    commitAll(inner);
+    git(root, '-c', 'protocol.file.allow=always', 'submodule', 'add', '--quiet', realpathSync(inner), 'sub');
+    const facts = await findRepo(join(root, 'sub'), root);
+    expect(facts?.modes.get('x.txt')).toBe('100644');
+  });
+
   it('a repository without commits has no head', async () => {
     const root = tree({ 'manage.py': 'x' });
     git(root, 'init', '--quiet');

@@ -1,5 +1,5 @@
 import { realpath } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { SubmissionFile } from '../model/submission.js';
 import { runGit } from './run-git.js';
 
@@ -27,7 +27,15 @@ export async function findRepo(dir: string, boundary: string): Promise<RepoFacts
   const topRun = await runGit(['rev-parse', '--show-toplevel'], { cwd: dir });
   if (topRun.code !== 0) return undefined;
   const top = await realpath(topRun.stdout.trim());
-  if (!within(await realpath(boundary), top)) return undefined;
+  const realBoundary = await realpath(boundary);
+  if (!within(realBoundary, top)) return undefined;
+  // a `.git` file (worktree, submodule) may point at a repository elsewhere on the machine: its index is not the submission's
+  const dirs = await runGit(['rev-parse', '--absolute-git-dir', '--git-common-dir'], { cwd: top });
+  if (dirs.code !== 0) return undefined;
+  for (const d of dirs.stdout.split('\n').filter((l) => l !== '')) {
+    const real = await realpath(resolve(top, d)).catch(() => undefined);
+    if (real === undefined || !within(realBoundary, real)) return undefined;
+  }
 
   const ls = await runGit(['ls-files', '--stage', '-z'], { cwd: top });
   if (ls.code !== 0) return undefined;
