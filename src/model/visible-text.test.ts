@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visibleLine, visibleLines } from './visible-text.js';
+import { defuseCommand, visibleLine, visibleLines } from './visible-text.js';
 
 describe('visibleLine', () => {
   it('shows every control character as text: ESC, BEL, C1, DEL, CR, LF, tab', () => {
@@ -22,5 +22,22 @@ describe('visibleLine', () => {
 describe('visibleLines', () => {
   it('keeps line breaks (CRLF as LF) and escapes the rest', () => {
     expect(visibleLines('one\r\ntwo\u001b[31m\nthree\r')).toBe('one\ntwo\\x1b[31m\nthree\\r');
+  });
+});
+
+describe('defuseCommand', () => {
+  it('escapes the first character of a line that GitHub would run as a workflow command, after any indentation', () => {
+    expect(defuseCommand('::error file=x::forged')).toBe('\\x3a:error file=x::forged');
+    expect(defuseCommand('    ::add-mask::x')).toBe('    \\x3a:add-mask::x');
+    expect(defuseCommand('##[error]forged')).toBe('\\x23#[error]forged');
+  });
+
+  it('leaves other lines, and :: elsewhere in a line, alone', () => {
+    for (const line of ['a ::error:: b', ': not a command', '# heading', 'C::D']) expect(defuseCommand(line)).toBe(line);
+  });
+
+  it('is applied to every line of quoted text', () => {
+    expect(visibleLine('::error::x')).toBe('\\x3a:error::x');
+    expect(visibleLines('log:\n  ::error::x')).toBe('log:\n  \\x3a:error::x');
   });
 });

@@ -14,9 +14,18 @@ function escaped(ch: string): string {
   return named[ch] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * GitHub's runner reads a log line as a workflow command when, after leading
+ * whitespace, it starts with `::` (or the older `##[`), so such a line from
+ * a submission gets its first character escaped: `\x3a:error::…`.
+ */
+export function defuseCommand(line: string): string {
+  return line.replace(/^(\s*)(?::(?=:)|#(?=#\[))/, (m, space: string) => `${space}\\x${m.charCodeAt(space.length).toString(16)}`);
+}
+
 /** One line: every control character escaped, line breaks included (`\n`, `\x1b`, `\u202e`). */
 export function visibleLine(text: string): string {
-  return text.replace(controls, escaped);
+  return defuseCommand(text.replace(controls, escaped));
 }
 
 /** Several lines (a hint quoting log lines): line breaks kept as LF, every other control escaped. */

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import { redact } from '../model/redact.js';
+import { packageRoot } from '../paths.js';
 import type { Criterion, Profile } from '../profile/profile.js';
 import { buildReport, type BuildInput, type Outcome } from './build.js';
 import type { Report } from './report.js';
@@ -7,10 +10,12 @@ import type { Report } from './report.js';
 /**
  * Realistic reports for tests of the formats and of the command line: a
  * passing run (one advice criterion lost), a failing static run, and a run
- * that the Docker engine stopped. Fixed values, so outputs can be compared
- * with golden files.
+ * that the Docker engine stopped; an api and a client given as separate
+ * repositories; findings quoting hostile submission text (secrets, control
+ * characters, a forged workflow command: testdata/hostile-findings.json).
+ * Fixed values, so outputs can be compared with golden files.
  */
-export type SampleKind = 'pass' | 'fail' | 'error';
+export type SampleKind = 'pass' | 'fail' | 'error' | 'separate' | 'hostile';
 
 const criteria: Criterion[] = [
   { id: 'RC-DF001', area: 'dockerfile', level: 'required', points: 3, title: 'Dockerfile present and parseable' },
@@ -150,6 +155,47 @@ const parentLayout: BuildInput['submission'] = {
   compose: 'docker-compose.yml',
 };
 
+/** An api repository named as a local folder (as in its own CI) and the client as a URL; findings carry rock-check's staging paths. */
+const separateLayout: BuildInput['submission'] = {
+  source: '--api /home/student/rock-of-ages-api --client https://github.com/student/rock-of-ages-client.git',
+  layout: 'separate',
+  components: {
+    api: { role: 'api', dir: 'api', foundBy: 'argument', source: '/home/student/rock-of-ages-api' },
+    client: { role: 'client', dir: 'client', foundBy: 'argument', source: 'https://github.com/student/rock-of-ages-client.git' },
+  },
+};
+
+const separateFailures: Record<string, Finding[]> = {
+  'RC-DF001': [
+    { ruleId: 'RC-DF001', severity: 'error', file: 'client/Dockerfile', message: 'no Dockerfile in the repository root; add one that builds the client image' },
+  ],
+  'RC-DF002': [{ ...failures['RC-DF002'][0], file: 'api/Dockerfile' }],
+  'RC-WF006': [{ ...failures['RC-WF006'][0], file: 'api/.github/workflows/deploy.yml' }],
+  'RC-CF004': [{ ...failures['RC-CF004'][0], file: 'api/.env.example' }],
+};
+
+export interface HostileData {
+  /** Every secret the findings quote: no format may print one. */
+  secrets: string[];
+  files: Record<string, string>;
+  outcomes: Record<string, Finding[]>;
+  reasons: Record<string, string>;
+  errors: { message: string; where?: string }[];
+}
+
+export function hostileData(): HostileData {
+  return JSON.parse(readFileSync(join(packageRoot, 'src', 'report', 'testdata', 'hostile-findings.json'), 'utf8')) as HostileData;
+}
+
+function hostileInput(): Pick<BuildInput, 'submission' | 'outcomes' | 'errors'> {
+  const data = hostileData();
+  const map = new Map<string, Outcome>(staticIds.map((id) => [id, { state: 'pass', findings: [] }]));
+  for (const [id, findings] of Object.entries(data.outcomes)) map.set(id, { state: 'fail', findings });
+  for (const [id, reason] of Object.entries(data.reasons)) map.set(id, { state: 'error', findings: [], reason });
+  const files = Object.fromEntries(Object.entries(data.files).map(([path, text]) => [path, { path, size: text.length, binary: false, text }]));
+  return { submission: { ...parentLayout, files }, outcomes: map, errors: data.errors };
+}
+
 function input(kind: SampleKind): BuildInput {
   const common = { profile: sampleProfile, startedAt: '2025-03-14T09:26:53.120Z', toolVersion: '0.1.0' };
   switch (kind) {
@@ -174,6 +220,13 @@ function input(kind: SampleKind): BuildInput {
         outcomes: outcomes(staticIds, ['RC-DF002', 'RC-DF005', 'RC-CO004', 'RC-WF006', 'RC-WF007', 'RC-CF003', 'RC-CF004']),
         errors: [],
       };
+    case 'separate': {
+      const map = new Map(staticIds.map((id): [string, Outcome] => [id, separateFailures[id] ? { state: 'fail', findings: separateFailures[id] } : { state: 'pass', findings: [] }]));
+      for (const c of criteria.filter((c) => c.area === 'compose')) map.set(c.id, { state: 'not-applicable', findings: [], reason: 'no compose file: graded as separate containers' });
+      return { ...common, submission: separateLayout, mode: 'static', durationMs: 530, outcomes: map, errors: [] };
+    }
+    case 'hostile':
+      return { ...common, ...hostileInput(), mode: 'full', durationMs: 61234 };
     case 'error': {
       const noCompose = 'no compose file: graded as an api repository';
       const map = outcomes(
@@ -205,4 +258,4 @@ export function sampleReport(kind: SampleKind): Report {
   return buildReport(input(kind));
 }
 
-export const sampleKinds: SampleKind[] = ['pass', 'fail', 'error'];
+export const sampleKinds: SampleKind[] = ['pass', 'fail', 'error', 'separate', 'hostile'];

@@ -1,5 +1,6 @@
 import { renderFinding } from '../../model/finding.js';
 import type { Layout } from '../../model/submission.js';
+import { defuseCommand } from '../../model/visible-text.js';
 import { sumPoints } from '../points.js';
 import type { CriterionResult, CriterionStatus, Report, RunStatus } from '../report.js';
 import { countByStatus, groupByArea, percent, points, verdictReason } from './summary.js';
@@ -95,7 +96,8 @@ export function formatTerminal(report: Report, options: TerminalOptions): string
   field('Score', `${points(report.score.earned, report.score.possible)} (${percent(report)}): ${tally}`);
   const [verdict, ...rest] = wrap(`${report.status.toUpperCase()}: ${verdictReason(report)}`, width, 'Result'.padEnd(LABEL), ' '.repeat(LABEL));
   out.push(`${'Result'.padEnd(LABEL)}${paint(verdictColors[report.status], verdict.slice(LABEL))}`, ...rest);
-  return `${out.join('\n')}\n`;
+  // wrapping can start a line with a word such as `::error`, which a CI log would run as a command
+  return `${out.map(defuseCommand).join('\n')}\n`;
 }
 
 function foldedLines(criteria: CriterionResult[], width: number, paint: (code: string, text: string) => string): string[] {
