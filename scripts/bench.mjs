@@ -5,6 +5,7 @@
 //
 //   npm run bench                  runtime: rock-check on the api repository vs scripts/bench-baseline.sh
 //   npm run bench -- --static      static: rock-check --static on the course folder vs `docker compose config -q`
+//   npm run bench -- --batch       a class: rock-check batch vs a shell loop of single gradings (scripts/bench-batch.mjs)
 //   npm run bench -- --runs 5
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { static: { type: 'boolean' }, runs: { type: 'string' } } });
+const { values } = parseArgs({ options: { static: { type: 'boolean' }, batch: { type: 'boolean' }, runs: { type: 'string' } } });
 const runs = Number(values.runs ?? (values.static ? 7 : 3));
 
 function timed(label, cmd, args, okCodes = [0]) {
@@ -32,6 +33,10 @@ const median = (xs) => {
 };
 
 timed('build', 'npm', ['run', '--silent', 'build']);
+if (values.batch) {
+  await (await import('./bench-batch.mjs')).benchBatch(root, timed);
+  process.exit(0);
+}
 const cli = ['bin/rock-check.js', '--no-out', '--json'];
 const cases = values.static
   ? {

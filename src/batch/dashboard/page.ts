@@ -33,8 +33,8 @@ export function dashboardHtml(data: DashboardData): string {
 <main>
 <section id="problems" hidden><h2>Roster rows not graded</h2><ul id="problem-list"></ul></section>
 <div class="cols">
-<section><h2>Score distribution</h2><div id="distribution" class="bars" role="img" aria-label="students per score band"></div></section>
-<section><h2>Criteria, most failed first</h2><table id="criteria"><thead><tr><th>Criterion</th><th>Level</th><th class="n">Failed</th><th>Pass rate</th></tr></thead><tbody></tbody></table></section>
+<section><h2>Score distribution</h2><div id="distribution" class="bars" role="img" aria-label="students per score band"></div><p class="note">Students with a grade, by percent of the points possible.</p></section>
+<section><h2>Criteria, most failed first (what to re-teach)</h2><label class="toggle"><input type="checkbox" id="show-all"> <span id="show-all-label"></span></label><table id="criteria"><thead><tr><th>Criterion</th><th>Level</th><th class="n">Failed</th><th>Pass rate</th></tr></thead><tbody></tbody></table></section>
 </div>
 <section><h2>Students</h2>
 <input id="search" type="search" placeholder="Search student, name, repository or criterion" aria-label="search students">

@@ -26,22 +26,27 @@ export const dashboardScript = String.raw`
 
   var most = Math.max.apply(null, data.distribution.map(function (b) { return b.count; }).concat([1]));
   var bars = document.getElementById('distribution');
-  data.distribution.forEach(function (b) {
+  data.distribution.slice().reverse().forEach(function (b) {
     var fill = el('span', { className: 'fill' });
-    fill.style.height = (b.count / most) * 130 + 'px';
+    fill.style.width = (b.count / most) * 100 + '%';
     bars.appendChild(el('div', { className: 'bar', 'data-band': b.label, title: b.label + ': ' + b.count }, [
-      el('span', { className: 'count', text: String(b.count) }), fill, el('span', { className: 'label', text: b.label })]));
+      el('span', { className: 'label', text: b.label }), el('span', { className: 'track' }, [fill]), el('span', { className: 'count', text: String(b.count) })]));
   });
 
   var ctbody = document.querySelector('#criteria tbody');
   data.criteria.forEach(function (c) {
     var rate = el('span', { className: 'rate' }, [el('span')]);
     rate.firstChild.style.width = (c.passRate || 0) + '%';
-    ctbody.appendChild(el('tr', { 'data-id': c.id }, [
+    ctbody.appendChild(el('tr', { 'data-id': c.id, className: c.fail + c.error ? 'missed' : 'all-passed' }, [
       el('td', { text: c.id + ' ' + c.title }), el('td', { text: c.level }),
       el('td', { className: 'n failed', text: String(c.fail + c.error) }),
       el('td', {}, [rate, el('span', { className: 'pass-rate', text: c.passRate === null ? 'n/a' : c.passRate + '% (' + c.pass + '/' + c.graded + ')' })])]));
   });
+
+  var allPassed = data.criteria.filter(function (c) { return !(c.fail + c.error); }).length;
+  var toggle = document.getElementById('show-all');
+  document.getElementById('show-all-label').textContent = 'also show the ' + allPassed + ' criteria no student missed';
+  toggle.addEventListener('change', function () { document.getElementById('criteria').classList.toggle('show-all', toggle.checked); });
 
   var rows = data.students.slice();
   var sortKey = null, sortDir = 1, selected = null;

@@ -9,11 +9,15 @@ section { background: #fff; border: 1px solid #dde1e6; border-radius: 6px; paddi
 h2 { font-size: 1.05rem; margin: 0 0 10px; }
 .cols { display: grid; grid-template-columns: minmax(280px, 1fr) 2fr; gap: 16px; }
 .cols section { margin-bottom: 16px; }
-.bars { display: flex; align-items: flex-end; gap: 4px; height: 180px; padding-top: 8px; }
-.bar { flex: 1; display: flex; flex-direction: column; align-items: center; justify-content: flex-end; height: 100%; font-size: .75rem; }
-.bar span.fill { width: 100%; background: #3f7cbf; border-radius: 3px 3px 0 0; min-height: 1px; }
-.bar span.count { margin-bottom: 2px; }
-.bar span.label { margin-top: 4px; white-space: nowrap; transform: rotate(-35deg); transform-origin: top left; height: 28px; }
+.bars { display: flex; flex-direction: column; gap: 4px; }
+.bar { display: grid; grid-template-columns: 70px 1fr 32px; align-items: center; gap: 6px; font-size: .8rem; }
+.bar .track { background: #eef1f4; border-radius: 3px; height: 16px; overflow: hidden; }
+.bar .fill { display: block; height: 100%; background: #3f7cbf; }
+.bar .count { text-align: right; font-variant-numeric: tabular-nums; }
+.note { color: #5b6570; font-size: .8rem; margin: 8px 0 0; }
+.toggle { font-size: .82rem; color: #5b6570; display: block; margin-bottom: 6px; }
+#criteria tr.all-passed { display: none; } #criteria.show-all tr.all-passed { display: table-row; }
+.cols { align-items: start; }
 table { border-collapse: collapse; width: 100%; font-size: .88rem; }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid #eceff2; vertical-align: top; }
 th[data-key] { cursor: pointer; user-select: none; }
