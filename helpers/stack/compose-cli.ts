@@ -26,17 +26,32 @@ export class CommandAborted extends Error {
 }
 
 /**
+ * Variables of the grader's environment the Docker CLI itself reads (which
+ * daemon, its TLS files, its configuration, the builder). Compose is given
+ * these and PATH, nothing else, so a student's `${HOME}` or `${AWS_...}`
+ * never takes a value from the machine that grades; what it can take from
+ * these few is known (composeVariables) and checked before Compose runs.
+ */
+const DOCKER_CLI_VARIABLES = ['PATH', 'DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_API_VERSION', 'DOCKER_BUILDKIT', 'BUILDKIT_PROGRESS'];
+
+/** The variables a compose file run by rock-check can substitute besides its own `.env`; they win over it, as in Compose. */
+export function composeVariables(env: NodeJS.ProcessEnv = process.env): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const k of DOCKER_CLI_VARIABLES) if (env[k] !== undefined) out.set(k, env[k] as string);
+  out.set('COMPOSE_STATUS_STDOUT', '1');
+  return out;
+}
+
+/**
  * Runs `docker compose -p <project> -f <file> <args>`: Docker's own Compose
  * v2 driver, never an interpreter of ours. Output is kept to its tail, the
  * process is killed past the time limit or on abort, and the environment
- * is the grader's minus COMPOSE_* settings that would change which files
- * or project are used.
+ * is composeVariables() only.
  */
 export function compose(project: ComposeProject, args: string[], opts: { timeoutMs: number; signal?: AbortSignal }): Promise<CliResult> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^COMPOSE_(FILE|PROJECT_NAME|PROFILES|PATH_SEPARATOR)$/.test(k)));
   return run('docker', ['compose', '--ansi', 'never', '-p', project.projectName, '-f', project.file, ...args], {
     ...opts,
-    env: { ...env, COMPOSE_STATUS_STDOUT: '1' },
+    env: Object.fromEntries(composeVariables()),
   });
 }
 

@@ -1,21 +1,25 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { cp, mkdtemp, readdir, realpath, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import type Dockerode from 'dockerode';
 import { BoundPorts, type ContainerRuntimeClient } from 'testcontainers';
 import { stringify } from 'yaml';
 import type { RunCleanup } from '../../src/cleanup/registry.js';
+import type { Finding } from '../../src/model/finding.js';
 import { redactAll } from '../../src/model/redact.js';
 import { composeInput } from '../../src/rules/compose/input.js';
 import { resolveInside } from '../../src/rules/compose/host-paths.js';
 import { composeDir } from '../../src/rules/compose/roles.js';
 import { isMapping } from '../../src/rules/compose/service-data.js';
-import { CommandAborted, compose, run, type ComposeProject } from './compose-cli.js';
+import { CommandAborted, compose, composeVariables, run, type ComposeProject } from './compose-cli.js';
 import { tailLines } from './container-logs.js';
 import { deriveCompose, type DerivedCompose } from './derive-compose.js';
 import { buildFailedFinding, notReadyFinding, notReadySummary, secretValues } from './failure-findings.js';
 import { hintFor } from './hints.js';
 import { removeBuildLeftovers } from './image-build.js';
+import { limitsOf } from './limits.js';
+import { realpathOrParent, resolvedModelRefusals } from './resolved-model.js';
 import { databaseReady, diagnose, fatalLogWatch, httpAnswering, NotReadyError, type DiagnosingWait } from './readiness.js';
 import type { ComponentRuntime, Role, RuntimeInfo } from './runtime-info.js';
 import { elapsedSeconds, StackBuilder, type StartedStack } from './stack.js';
@@ -34,7 +38,7 @@ export class ComposeStack extends StackBuilder {
     if (!sub.compose) throw new Error('ComposeStack needs a submission with a compose file');
     const docker = client.container.dockerode;
     const input = composeInput(sub, profile);
-    const derived = deriveCompose(input, runId);
+    const derived = deriveCompose(input, runId, new Map([...input.variables, ...composeVariables()]));
     const info: RuntimeInfo = {
       runId,
       mode: 'compose',
@@ -51,17 +55,18 @@ export class ComposeStack extends StackBuilder {
         await this.stop(cleanup);
       },
     };
-    if (derived.refusals.length > 0) {
-      info.boot.findings.push(...derived.refusals);
+    const refuse = (refusals: Finding[]) => {
+      info.boot.findings.push(...refusals);
       info.boot.refused = true;
       info.build.findings.push({
         ruleId: 'RC-RT001',
         severity: 'error',
-        file: sub.compose,
+        file: sub.compose!,
         message: 'no image was built: the compose file has settings rock-check refuses to run (see RC-RT002)',
       });
       return started;
-    }
+    };
+    if (derived.refusals.length > 0) return refuse(derived.refusals);
 
     const version = await run('docker', ['compose', 'version', '--short'], { timeoutMs: 30_000 });
     if (version.code !== 0) throw new Error(`Docker Compose v2 is not available (docker compose version: ${tailLines(version.output, 1)[0] ?? 'no output'})`);
@@ -79,10 +84,14 @@ export class ComposeStack extends StackBuilder {
       const workdir = await mkdtemp(join(tmpdir(), `rock-check-${runId}-`));
       cleanup.defer(`folder ${workdir}`, () => rm(workdir, { recursive: true, force: true, maxRetries: 3 }));
       await cp(sub.root, workdir, { recursive: true, verbatimSymlinks: true, filter: (src) => basename(src) !== '.git' });
+      const removedLinks = await removeLinksLeadingOut(workdir);
       const file = join(workdir, composeDir(sub.compose), DERIVED_FILE);
       await writeFile(file, `# Derived by rock-check from ${basename(sub.compose)} for run ${runId}\n${stringify(derived.document)}`);
       const project: ComposeProject = { file, projectName: derived.projectName };
-      info.compose = { projectName: derived.projectName, file, dir: workdir, changes: derived.changes };
+      const changes = [...derived.changes, ...removedLinks.map((l) => `link ${l} left out: it leads out of the submission`)];
+      info.compose = { projectName: derived.projectName, file, dir: workdir, changes };
+      const resolved = await this.resolvedRefusals(project, workdir);
+      if (resolved.length > 0) return refuse(resolved);
       cleanup.defer(`compose project ${project.projectName}`, () =>
         compose(project, ['down', '--volumes', '--remove-orphans', '--timeout', '5'], { timeoutMs: 120_000 }),
       );
@@ -96,6 +105,24 @@ export class ComposeStack extends StackBuilder {
       await this.stop(cleanup);
       throw e;
     }
+  }
+
+  /** Compose's own model of the derived file, checked before anything builds (see resolvedModelRefusals). */
+  private async resolvedRefusals(project: ComposeProject, workdir: string): Promise<Finding[]> {
+    const file = this.submission.compose!;
+    const r = await compose(project, ['config', '--format', 'json'], { timeoutMs: 60_000, signal: this.signal });
+    if (r.code !== 0 || r.timedOut) {
+      const why = r.timedOut ? 'it did not finish within 60s' : (tailLines(r.output, 1)[0] ?? 'no output');
+      return [{ ruleId: 'RC-RT002', severity: 'error', file, message: `docker compose cannot read the compose file: ${why}`, hint: 'run docker compose config in the folder of the compose file' }];
+    }
+    let model: unknown;
+    try {
+      model = JSON.parse(r.output);
+    } catch {
+      model = undefined;
+    }
+    const root = await realpath(workdir);
+    return resolvedModelRefusals(model, { root, realpath: realpathOrParent(realpathSync.native), limits: limitsOf(this.profile), file });
   }
 
   private async buildImages(project: ComposeProject, derived: DerivedCompose, info: RuntimeInfo, docker: Dockerode): Promise<Set<string>> {
@@ -310,6 +337,31 @@ function sharedNetwork(info: RuntimeInfo, inspects: Dockerode.ContainerInspectIn
   const api = nets(info.components.api?.containerId);
   const db = nets(info.components.database?.containerId);
   return api.find((n) => db.includes(n)) ?? api[0] ?? db[0];
+}
+
+/**
+ * Removes from the private copy every symbolic link that does not resolve
+ * inside it (followed by the operating system, `..` after a link included),
+ * dangling ones too: Docker follows links of bind sources, env files and
+ * Dockerfiles on the host. Returns the links removed, relative to the copy.
+ */
+export async function removeLinksLeadingOut(root: string): Promise<string[]> {
+  const realRoot = await realpath(root);
+  const removed: string[] = [];
+  const pending = [root];
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const abs = join(dir, entry.name);
+      if (entry.isDirectory()) pending.push(abs);
+      if (!entry.isSymbolicLink()) continue;
+      const real = await realpath(abs).catch(() => undefined);
+      if (real !== undefined && (real === realRoot || real.startsWith(realRoot + sep))) continue;
+      await unlink(abs);
+      removed.push(relative(root, abs).split(sep).join('/'));
+    }
+  }
+  return removed.sort();
 }
 
 export function envMap(env: string[]): Record<string, string> {

@@ -116,9 +116,12 @@ describe('deriveCompose', () => {
     expect(mergeLabels({ a: 1 }, { b: '2' })).toEqual({ a: '1', b: '2' });
   });
 
-  it('tags built images per run', () => {
-    const d = derive(`services:\n  api:\n    build: ./rock-of-ages-api\n    image: rock-api:latest\n`);
+  it('tags built images per run, and with no other tag', () => {
+    const d = derive(`services:\n  api:\n    build: {context: ./rock-of-ages-api, tags: ["postgres:16"], shm_size: 8g}\n    image: rock-api:latest\n`);
     expect(doc(d).services.api.image).toBe('rock-check-abc123-api');
+    expect(doc(d).services.api.build.tags).toBeUndefined();
+    expect(doc(d).services.api.build.shm_size).toBeUndefined();
+    expect(d.changes).toContain('api: extra image tags of the build dropped');
     expect(d.builtImages).toEqual({ api: 'rock-check-abc123-api' });
     expect(d.changes).toContain('api: built image tagged "rock-check-abc123-api" instead of "rock-api:latest"');
   });
@@ -135,11 +138,13 @@ describe('deriveCompose', () => {
   it('puts the profile limits, no restart and a bounded log on every service', () => {
     const profile = { ...defaultProfile(), runtime: { ...defaultProfile().runtime, memoryMb: 300, cpus: 0.5, pids: 64 } };
     const d = derive(
-      `services:\n  api:\n    image: x\n    mem_limit: 8g\n    restart: unless-stopped\n    deploy: {resources: {limits: {memory: 4g}}}\n`,
+      `services:\n  api:\n    image: x\n    mem_limit: 8g\n    restart: unless-stopped\n    deploy: {resources: {limits: {memory: 4g}}}\n    ulimits: {nofile: 1048576, memlock: -1}\n    shm_size: 8g\n    oom_kill_disable: true\n    oom_score_adj: -1000\n    cgroup_parent: /system.slice\n    cpuset: "0-63"\n`,
       profile,
     );
     const api = doc(d).services.api;
-    expect(api).toMatchObject({ mem_limit: '300m', memswap_limit: '300m', cpus: 0.5, pids_limit: 64, restart: 'no' });
+    expect(api).toMatchObject({ mem_limit: '300m', memswap_limit: '300m', cpus: 0.5, pids_limit: 64, restart: 'no', shm_size: '64m' });
+    expect(api.ulimits).toEqual({ nofile: { soft: 4096, hard: 4096 }, core: { soft: 0, hard: 0 } });
+    for (const k of ['oom_kill_disable', 'oom_score_adj', 'cgroup_parent', 'cpuset']) expect(api[k], k).toBeUndefined();
     expect(api.deploy).toEqual({});
     expect(api.logging).toEqual({ driver: 'json-file', options: { 'max-size': '5m', 'max-file': '2' } });
     expect(d.changes).toEqual(
@@ -166,6 +171,15 @@ networks:
       'docker-compose.yml:9:19 [RC-RT002] refused to start: service "db" sets netw',
       'docker-compose.yml:11:13 [RC-RT002] refused to start: network "outside" is e',
     ]);
+  });
+
+  it('refuses paths that reach the host once the variables the run gives Compose are substituted', () => {
+    const text = `services:\n  api:\n    build: \${SRC:-./rock-of-ages-api}\n    env_file: \${DOCKER_CERT_PATH:-./rock-of-ages-api}/.env.local\n`;
+    const sub = fakeSubmission({ files: { 'docker-compose.yml': text, ...FILES }, compose: 'docker-compose.yml', layout: 'parent', components: { api: 'rock-of-ages-api' } });
+    const input = composeInput(sub, defaultProfile());
+    expect(deriveCompose(input, 'r1').refusals).toEqual([]);
+    const refused = deriveCompose(input, 'r1', new Map([['DOCKER_CERT_PATH', '/root/.docker']])).refusals;
+    expect(refused.map((f) => `${f.line}:${f.column} ${f.message.split(',')[0]}`)).toEqual(['4:15 refused to start: service "api" reads the env_file "\${DOCKER_CERT_PATH:-./rock-of-ages-api}/.env.local"']);
   });
 
   it('refuses a file that cannot be read as compose', () => {

@@ -3,7 +3,7 @@ import { hostileSettings, type ComposeInput, type ServiceRoles } from '../../src
 import { locate } from '../../src/rules/compose/input.js';
 import { isMapping, isTrue } from '../../src/rules/compose/service-data.js';
 import { runLabels } from '../../src/cleanup/labels.js';
-import { limitsOf } from './limits.js';
+import { limitsOf, SHM_SIZE_MB, ULIMITS } from './limits.js';
 
 /**
  * The student's compose file with only what grading needs changed, to be
@@ -15,9 +15,13 @@ import { limitsOf } from './limits.js';
  *   ports grading reaches are published when the file does not;
  * - fixed network and volume names dropped (scoped to the project instead);
  * - rock-check labels on services, built images, networks and volumes;
- * - memory, CPU and process limits, `restart: "no"` and a bounded log;
- * - built images tagged per run, so no tag of the student's is overwritten.
- * Hostile settings are refused before anything starts.
+ * - memory, CPU, process, shared-memory and open-file limits in place of
+ *   every limit of the student's, `restart: "no"` and a bounded log;
+ * - built images tagged per run and no other tag, so no tag of the
+ *   student's (or of an image on the machine) is overwritten.
+ * Hostile settings are refused before anything starts: `variables` are what
+ * Compose will substitute (the `.env` beside the file and the few variables
+ * the run gives Compose, see composeVariables).
  */
 export interface DerivedCompose {
   projectName: string;
@@ -41,7 +45,7 @@ export function projectNameFor(runId: string): string {
   return `rock-check-${runId}`;
 }
 
-export function deriveCompose(input: ComposeInput, runId: string): DerivedCompose {
+export function deriveCompose(input: ComposeInput, runId: string, variables: ReadonlyMap<string, string> = input.variables): DerivedCompose {
   const profile = input.profile;
   const projectName = projectNameFor(runId);
   const out: DerivedCompose = {
@@ -65,7 +69,7 @@ export function deriveCompose(input: ComposeInput, runId: string): DerivedCompos
     return out;
   }
   out.refusals.push(
-    ...hostileSettings(input).map((f) => ({ ...f, ruleId: 'RC-RT002', message: `refused to start: ${f.message}` })),
+    ...hostileSettings(input, variables).map((f) => ({ ...f, ruleId: 'RC-RT002', message: `refused to start: ${f.message}` })),
     ...externalResources(input),
   );
 
@@ -117,6 +121,9 @@ export function deriveCompose(input: ComposeInput, runId: string): DerivedCompos
     if (svc.build !== undefined) {
       const build = typeof svc.build === 'string' ? { context: svc.build } : isMapping(svc.build) ? svc.build : {};
       build.labels = mergeLabels(build.labels, labels);
+      if (build.tags !== undefined) out.changes.push(`${name}: extra image tags of the build dropped`);
+      delete build.tags;
+      for (const k of ['shm_size', 'ulimits']) delete build[k];
       svc.build = build;
       const tag = `${projectName}-${name}`.toLowerCase().replace(/[^a-z0-9_.-]/g, '-');
       if (svc.image !== undefined) out.changes.push(`${name}: built image tagged "${tag}" instead of "${String(svc.image)}"`);
@@ -129,6 +136,8 @@ export function deriveCompose(input: ComposeInput, runId: string): DerivedCompos
     svc.memswap_limit = `${limits.memoryMb}m`;
     svc.cpus = limits.cpus;
     svc.pids_limit = limits.pids;
+    svc.shm_size = `${SHM_SIZE_MB}m`;
+    svc.ulimits = structuredClone(ULIMITS);
     if (svc.restart !== undefined && svc.restart !== 'no') out.changes.push(`${name}: restart "${String(svc.restart)}" replaced by "no"`);
     svc.restart = 'no';
     svc.logging = structuredClone(LOG_OPTIONS);
@@ -217,6 +226,13 @@ export function mergeLabels(current: unknown, add: Record<string, string>): Reco
   return { ...base, ...add };
 }
 
+/** Every setting by which a service sets its own resources; rock-check's limits replace them all. */
+export const OWN_LIMITS = [
+  'mem_limit', 'memswap_limit', 'mem_reservation', 'mem_swappiness', 'oom_kill_disable', 'oom_score_adj',
+  'cpus', 'cpu_count', 'cpu_percent', 'cpu_shares', 'cpu_quota', 'cpu_period', 'cpu_rt_runtime', 'cpu_rt_period', 'cpuset',
+  'pids_limit', 'shm_size', 'ulimits', 'blkio_config', 'storage_opt', 'cgroup_parent',
+];
+
 /**
  * `pull_policy: always` (or daily, weekly, every_*) and `build.pull: true`
  * make Compose pull an image it already has: a grade that fails on a
@@ -238,7 +254,7 @@ function dropForcedPulls(svc: Record<string, unknown>): boolean {
 
 function dropLimits(svc: Record<string, unknown>): boolean {
   let had = false;
-  for (const k of ['mem_limit', 'memswap_limit', 'mem_reservation', 'cpus', 'cpu_quota', 'cpu_period', 'pids_limit']) {
+  for (const k of OWN_LIMITS) {
     if (svc[k] !== undefined) {
       had = true;
       delete svc[k];

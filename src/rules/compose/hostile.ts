@@ -82,7 +82,7 @@ function withVolumesInterpolated(service: Service, variables: ReadonlyMap<string
   return { ...service, volumes };
 }
 
-type Add = (path: PathSegment[], message: string, hint: string) => void;
+export type Add = (path: PathSegment[], message: string, hint: string) => void;
 
 const NAMESPACES: Record<string, string> = {
   network_mode: "sharing the host's network: it bypasses the compose network and the port mappings",
@@ -93,7 +93,7 @@ const NAMESPACES: Record<string, string> = {
   uts: "sharing the host's hostname (UTS namespace)",
 };
 
-function serviceSettings(name: string, s: Service, add: Add): void {
+export function serviceSettings(name: string, s: Service, add: Add): void {
   const at = (...p: PathSegment[]) => ['services', name, ...p];
   const why = 'the api, client and database containers need no access to the host';
   if (isTrue(s.privileged)) {
