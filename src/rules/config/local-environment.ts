@@ -3,6 +3,8 @@ import { joinPath, type Submission } from '../../model/submission.js';
 import { parseEnvFile } from '../../parsers/env-file.js';
 import type { Profile } from '../../profile/profile.js';
 import { composeInput, locate } from '../compose/input.js';
+import { needsComposeData } from '../compose/requires.js';
+import type { Blocker } from '../rule.js';
 import { serviceEnvironment } from '../compose/service-env.js';
 
 type Where = Pick<Finding, 'file' | 'line' | 'column'>;
@@ -26,16 +28,19 @@ export interface LocalEnvironment {
   /** Where the student adds a variable, for hints. */
   addTo: string;
   get(key: string): LocalValue | undefined;
+  /** Why it cannot be read: the compose file does not parse, or has no api service. */
+  blocked?: Blocker;
 }
 
-/** Undefined when the submission has no local environment for the api (no usable compose api service, no local env file). */
+/** Undefined when the submission has no local environment for the api (no compose file and no local env file). */
 export function localEnvironment(sub: Submission, profile: Profile): LocalEnvironment | undefined {
   const api = sub.components.api;
   if (!api) return undefined;
   if (sub.compose) {
     const input = composeInput(sub, profile);
     const name = input.roles.api;
-    if (!input.usable || !name) return undefined;
+    const blocked = needsComposeData(input) ?? (name ? undefined : { file: input.file, reason: 'the compose file has no api service', see: 'RC-CO004' });
+    if (blocked || !name) return { source: input.file, where: { file: input.file }, addTo: input.file, get: () => undefined, blocked };
     const env = serviceEnvironment(input, name);
     const files = env.values.size > 0 ? [...new Set([...env.values.values()].map((v) => v.where.file))] : [];
     return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shorthandSyntaxError } from './aws-shorthand.js';
+import { shorthandSyntaxError, shorthandValues } from './aws-shorthand.js';
 
 describe('shorthandSyntaxError', () => {
   it('accepts the forms the AWS CLI accepts', () => {
@@ -25,5 +25,10 @@ describe('shorthandSyntaxError', () => {
     expect(shorthandSyntaxError('commands=echo hi')?.message).toBe("expected ',' but found 'h'");
     expect(shorthandSyntaxError('commands=["a]')?.message).toBe('the quoted value starting here is never closed');
     expect(shorthandSyntaxError('=x')?.offset).toBe(0);
+  });
+
+  it('refuses nesting deeper than it reads, without exhausting the stack', () => {
+    expect(shorthandSyntaxError(`commands=${'['.repeat(200_000)}`)?.message).toBe('lists and maps nested more than 64 levels deep');
+    expect(shorthandValues(`commands=${'['.repeat(200_000)}`)).toBeUndefined();
   });
 });

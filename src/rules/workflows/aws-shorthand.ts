@@ -61,10 +61,14 @@ export function shorthandValues(text: string): ShorthandValue[] | undefined {
   }
 }
 
+/** Deeper lists and maps are refused: the parser recurses, and no input may exhaust the stack. */
+const MAX_DEPTH = 64;
+
 class Parser {
   i = 0;
   readonly values: ShorthandValue[] = [];
   private key = '';
+  private depth = 0;
   constructor(
     readonly s: string,
     private readonly describeAt?: (offset: number) => string | undefined,
@@ -144,9 +148,11 @@ class Parser {
 
   private explicitValue(): void {
     const ch = this.s[this.i];
+    if (ch !== '[' && ch !== '{') return this.firstValue();
+    if (++this.depth > MAX_DEPTH) throw new Failure(this.i, `lists and maps nested more than ${MAX_DEPTH} levels deep`);
     if (ch === '[') this.explicitList();
-    else if (ch === '{') this.hashLiteral();
-    else this.firstValue();
+    else this.hashLiteral();
+    this.depth--;
   }
 
   private firstValue(): void {

@@ -67,4 +67,10 @@ describe('jsonSyntaxErrors', () => {
       "expected ',' between two items but found ${{ x }}",
     );
   });
+
+  it('refuses nesting deeper than it reads, without exhausting the stack', () => {
+    const deep = `{"commands":${'['.repeat(200_000)}`;
+    expect(parseJson(deep)).toEqual({ errors: [{ offset: 12 + 63, message: 'nested more than 64 levels deep' }] });
+    expect(jsonSyntaxErrors(`${'['.repeat(64)}${']'.repeat(64)}`)).toEqual([]);
+  });
 });

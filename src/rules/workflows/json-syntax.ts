@@ -19,11 +19,16 @@ export interface JsonParse {
 
 const OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 
+/** Deeper nesting is refused unread: the parser recurses, and no input may exhaust the stack. */
+export const MAX_JSON_DEPTH = 64;
+
 /**
  * `describeAt` may name what stands at an offset in the student's terms
  * (e.g. an expression the text holds a placeholder for).
  */
 export function parseJson(text: string, describeAt?: (offset: number) => string | undefined): JsonParse {
+  const tooDeep = depthExceeded(text);
+  if (tooDeep !== undefined) return { errors: [{ offset: tooDeep, message: `nested more than ${MAX_JSON_DEPTH} levels deep` }] };
   const raw: ParseError[] = [];
   const tree = parseTree(text, raw, OPTIONS);
   const show = (at: number) => describeAt?.(at) ?? describe(text[at]);
@@ -33,6 +38,23 @@ export function parseJson(text: string, describeAt?: (offset: number) => string 
 
 export function jsonSyntaxErrors(text: string, describeAt?: (offset: number) => string | undefined): JsonSyntaxError[] {
   return parseJson(text, describeAt).errors;
+}
+
+/** Offset of the first bracket past MAX_JSON_DEPTH, outside strings, if any. */
+function depthExceeded(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"' || ch === '\n') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '[' || ch === '{') {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
+  }
+  return undefined;
 }
 
 function describe(ch: string | undefined): string {
