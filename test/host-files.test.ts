@@ -1,15 +1,14 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { dockerDescribe } from '../helpers/stack/test-support.js';
 import { gradeSubmission } from '../src/grade/grade-submission.js';
 import { defaultProfile } from '../src/profile/load.js';
 import { formats } from '../src/report/formats/index.js';
 import { materialize } from './support/materialize.js';
+import { runEvents } from './support/run-events.js';
 
 /**
  * A file of the machine that grades, outside the submission, holding a
@@ -53,15 +52,6 @@ const cases: Case[] = [
   },
   { name: 'a variable the grader could set', edit: (c) => c.replace('      - ./rock-of-ages-api/.env.local\n', () => '      - ./rock-of-ages-api/.env.local\n      - ${HOME}/secret.env\n') },
 ];
-
-/** Docker events of one run between two instants (an empty list: nothing was created). */
-async function runEvents(runId: string, since: number, until: number): Promise<string[]> {
-  const { stdout } = await promisify(execFile)('docker', [
-    'events', '--since', String(Math.floor(since / 1000)), '--until', String(Math.ceil(until / 1000) + 1),
-    '--filter', `label=rock-check.run=${runId}`, '--format', '{{.Type}} {{.Action}}',
-  ]);
-  return stdout.split('\n').filter(Boolean);
-}
 
 dockerDescribe('a file outside the submission never reaches Docker or the report', { timeout: 300_000 }, () => {
   for (const c of cases) {
