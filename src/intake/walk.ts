@@ -1,6 +1,6 @@
 import { lstat, open, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { badNameReason, type SubmissionFile } from '../model/submission.js';
+import { badNameReason, linkOutsideReason, type SubmissionFile } from '../model/submission.js';
 import { formatBytes } from './dir-size.js';
 import { IntakeError } from './intake-error.js';
 
@@ -228,7 +228,7 @@ async function symlinkEntry(
   const size = (await lstat(abs)).size;
   account(0);
   const why = outside
-    ? `is a link outside the submission (to ${target}): put the file itself there`
+    ? linkOutsideReason(target)
     : real === undefined
       ? `is a link to ${target}, which does not exist`
       : `is a link to a folder (${target}), not a file`;

@@ -69,7 +69,12 @@ export const badNameReason =
 
 /** Why a file has no text, for messages: "<name> <reason>". */
 export function unreadableReason(file: SubmissionFile): string {
-  return file.unreadable ?? 'is not a text file';
+  if (file.unreadable) return file.unreadable;
+  return file.symlink?.outside ? linkOutsideReason(file.symlink.target) : 'is not a text file';
+}
+
+export function linkOutsideReason(target: string): string {
+  return `is a link outside the submission (to ${target}): put the file itself there`;
 }
 
 export function joinPath(dir: string, name: string): string {

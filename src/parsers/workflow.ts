@@ -32,9 +32,10 @@ export interface ParsedWorkflow {
   workflowProblems: WorkflowProblem[];
 }
 
-export function parseWorkflowFile(path: string, text: string | undefined): ParsedWorkflow {
+/** `whyNoText`: the reason intake gives for a file without text (SubmissionFile.unreadable). */
+export function parseWorkflowFile(path: string, text: string | undefined, whyNoText?: string): ParsedWorkflow {
   if (text === undefined) {
-    return { path, unreadable: 'is not a text file', yamlProblems: [], workflowProblems: [] };
+    return { path, unreadable: whyNoText ?? 'is not a text file', yamlProblems: [], workflowProblems: [] };
   }
   const src = parseYamlSource(path, text);
   if (text.trim() === '' || isOnlyComments(src)) {

@@ -15,7 +15,7 @@ export const envExampleKeys = defineRule<ConfigInput>({
     const keys = profile.env.dbKeys;
     const at = (message: string, hint?: string) => findingOf(envExampleKeys, envExample.path, undefined, message, hint);
     if (!envExample.file) return [at(`${name} is missing: commit one that lists ${keys.join(', ')} with placeholder values`)];
-    if (!envExample.parsed) return [at(`${name} is not a text file`)];
+    if (!envExample.parsed) return [at(`${name} ${envExample.unreadable ?? 'is not a text file'}`)];
     const out = [];
     if (envExample.file.git?.tracked === false) out.push(at(`${name} is not committed: git add ${name}`));
     const present = new Set(envExample.parsed.entries.map((e) => e.key));

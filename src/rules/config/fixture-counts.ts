@@ -28,7 +28,7 @@ export const fixtureCounts = defineRule<ConfigInput>({
       const at = (pos: Parameters<typeof findingOf>[2], message: string) => findingOf(fixtureCounts, fx.path, pos, message);
       const rows = (n: number) => `${n} ${model} row${n === 1 ? '' : 's'}`;
       if (!fx.file) return [at(undefined, `fixture ${name} is missing: it should hold ${rows(count)}`)];
-      if (!fx.parsed) return [at(undefined, `fixture ${name} is not a text file`)];
+      if (!fx.parsed) return [at(undefined, `fixture ${name} ${fx.unreadable ?? 'is not a text file'}`)];
       const { root, error } = fx.parsed;
       if (error) return [at(error.position, `fixture ${name} is not valid JSON: ${error.message}`)];
       if (!root) return [];

@@ -30,7 +30,7 @@ export const gitignoreEnv = defineRule<ConfigInput>({
           out.push(at(undefined, `${holds} and there is no .gitignore, so git add would commit it; add a .gitignore with the line ${name}`));
           break;
         case 'unreadable-gitignore':
-          out.push(at(undefined, `${holds} and .gitignore is not a text file, so git cannot read it; write it again as text with the line ${name}`));
+          out.push(at(undefined, `${holds} and .gitignore ${gitignore.unreadable ?? 'is not a text file'}, so git cannot read it; write it again as text with the line ${name}`));
           break;
         case 'not-ignored':
           if (fact.reIncludedBy) out.push(at(fact.reIncludedBy.pos, `'!${fact.reIncludedBy.pattern}' re-includes ${name}, which holds real values, so git would commit it; remove that line`));

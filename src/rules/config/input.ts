@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { joinPath, type Submission, type SubmissionFile } from '../../model/submission.js';
+import { joinPath, unreadableReason, type Submission, type SubmissionFile } from '../../model/submission.js';
 import { parseEnvFile, type EnvFile } from '../../parsers/env-file.js';
 import { parseGitignore, type Gitignore } from '../../parsers/gitignore.js';
 import { parseJsonSource, type JsonSource } from '../../parsers/json-source.js';
@@ -18,6 +18,8 @@ export interface SourceFile<T> {
   file?: SubmissionFile;
   /** Absent when the file is missing or not text. */
   parsed?: T;
+  /** Why a file that is there has no text (SubmissionFile.unreadable), said after its name. */
+  unreadable?: string;
 }
 
 /**
@@ -59,6 +61,7 @@ export function configInputs(sub: Submission, profile: Profile): ConfigInput[] {
   const inApi = (name: string) => joinPath(dir, name);
   const load = <T>(path: string, parse: (path: string, text: string) => T): SourceFile<T> => {
     const file = sub.files[path];
+    if (file && file.text === undefined) return { path, file, unreadable: unreadableReason(file) };
     return { path, ...(file ? { file } : {}), ...(file?.text !== undefined ? { parsed: parse(path, file.text) } : {}) };
   };
   return [

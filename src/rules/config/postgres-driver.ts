@@ -21,7 +21,7 @@ export const postgresDriver = defineRule<ConfigInput>({
     const isDriver = (name: string) => drivers.has(normalized(name));
     const out: Finding[] = [];
     const pipName = shortName(pipfile.path, apiDir);
-    if (pipfile.file && !pipfile.parsed) out.push(findingOf(postgresDriver, pipfile.path, undefined, `${pipName} is not a text file`));
+    if (pipfile.file && !pipfile.parsed) out.push(findingOf(postgresDriver, pipfile.path, undefined, `${pipName} ${pipfile.unreadable ?? 'is not a text file'}`));
     for (const p of pipfile.parsed?.problems.slice(0, 3) ?? []) {
       out.push(findingOf(postgresDriver, pipfile.path, p.position, `${pipName} is not valid TOML here: ${p.message}`));
     }
@@ -52,7 +52,7 @@ export const postgresDriver = defineRule<ConfigInput>({
           postgresDriver,
           requirements.path,
           undefined,
-          requirements.parsed ? `${reqName} declares no PostgreSQL driver; add ${suggested}` : `${reqName} is not a text file`,
+          requirements.parsed ? `${reqName} declares no PostgreSQL driver; add ${suggested}` : `${reqName} ${requirements.unreadable ?? 'is not a text file'}`,
         ),
       );
     }

@@ -23,7 +23,7 @@ export const seedScriptFile = defineRule<ConfigInput>({
     const name = shortName(seed.path, apiDir);
     const at = (pos: Parameters<typeof findingOf>[2], message: string, hint?: string) => findingOf(seedScriptFile, seed.path, pos, message, hint);
     if (!seed.file) return [at(undefined, `${name} is missing: the api runs it to migrate the database and load the fixtures`)];
-    if (!seed.parsed) return [at(undefined, `${name} is not a text file`)];
+    if (!seed.parsed) return [at(undefined, `${name} ${seed.unreadable ?? 'is not a text file'}`)];
     const script = seed.parsed;
     if (script.text.trim() === '') return [at(undefined, `${name} is empty: it should migrate the database and load the fixtures`)];
     const out: Finding[] = [];

@@ -32,7 +32,7 @@ export const settingsDatabase = defineRule<ConfigInput>({
     if (!settings.file) {
       return [at(undefined, `${name} is missing: Django needs it to configure DATABASES for PostgreSQL`, `create ${profile.settings.path}`)];
     }
-    if (!settings.parsed) return [at(undefined, `${name} is not a text file`)];
+    if (!settings.parsed) return [at(undefined, `${name} ${settings.unreadable ?? 'is not a text file'}`)];
     const src = settings.parsed;
     if (src.problems.length > 0) {
       const first = src.problems[0];

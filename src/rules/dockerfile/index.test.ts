@@ -31,7 +31,7 @@ describe('dockerfileFamily', () => {
         ruleId: 'RC-DF001',
         severity: 'error',
         file: 'Dockerfile',
-        message: 'Dockerfile cannot be read: it is a symbolic link to ../../etc/x, outside the submission; put the file itself there',
+        message: 'Dockerfile is a link outside the submission (to ../../etc/x): put the file itself there',
       },
     ]);
     for (const rule of dockerfileFamily.rules.slice(1)) {

@@ -1,5 +1,5 @@
 import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
-import { joinPath, type ComponentRole, type Submission } from '../../model/submission.js';
+import { joinPath, unreadableReason, type ComponentRole, type Submission } from '../../model/submission.js';
 import type { Profile } from '../../profile/profile.js';
 import { buildContextOf, type BuildContext } from './build-context.js';
 import { stagesOf, type Stage } from './stages.js';
@@ -54,13 +54,8 @@ export function dockerfileInput(sub: Submission, profile: Profile, role: Compone
   };
   if (!file) return { ...base, missing: true, binary: false, empty: false, misnamed: misnamedDockerfile(sub, dir) };
   const text = file.text;
-  if (file.binary || text?.includes('\u0000')) return { ...base, missing: false, binary: true, empty: false };
-  if (text === undefined) {
-    const unreadable = file.symlink?.outside
-      ? `it is a symbolic link to ${file.symlink.target}, outside the submission; put the file itself there`
-      : `its text could not be read (${file.size} bytes); save it again as a plain text file`;
-    return { ...base, missing: false, binary: false, empty: false, unreadable };
-  }
+  if (file.binary || text?.includes('\u0000')) return { ...base, missing: false, binary: true, empty: false, unreadable: file.unreadable };
+  if (text === undefined) return { ...base, missing: false, binary: false, empty: false, unreadable: unreadableReason(file) };
   if (text.trim() === '') return { ...base, text, missing: false, binary: false, empty: true };
   const ast = DockerfileParser.parse(text);
   return { ...base, text, missing: false, binary: false, empty: false, ast, stages: stagesOf(ast) };

@@ -26,9 +26,10 @@ export const presentAndParseable: Rule<DockerfileInput> = defineRule({
       return [finding(rule, input, undefined, `no Dockerfile in ${component}${misnamed}`)];
     }
     if (input.binary) {
-      return [finding(rule, input, undefined, 'Dockerfile is not a text file (binary content); save it again as plain UTF-8 text')];
+      const why = input.unreadable ?? 'is not a text file (binary content)';
+      return [finding(rule, input, undefined, `Dockerfile ${why}${/save it/.test(why) ? '' : '; save it again as plain UTF-8 text'}`)];
     }
-    if (input.unreadable) return [finding(rule, input, undefined, `Dockerfile cannot be read: ${input.unreadable}`)];
+    if (input.unreadable) return [finding(rule, input, undefined, `Dockerfile ${input.unreadable}`)];
     if (input.empty || !input.ast) {
       return [finding(rule, input, undefined, `Dockerfile is empty; write the instructions that build the ${input.role} image, starting with FROM`)];
     }

@@ -43,7 +43,7 @@ export const workflowFamily: RuleFamily<WorkflowInput> = {
     const api = sub.components.api;
     if (!api) return [];
     const candidates = discoverWorkflows(sub, api.dir, profile.workflows.folder);
-    const parsed = candidates.map((c) => ({ ...c, parsed: parseWorkflowFile(c.path, c.text) }));
+    const parsed = candidates.map((c) => ({ ...c, parsed: parseWorkflowFile(c.path, c.text, sub.files[c.path]?.unreadable) }));
     const roles = assignRoles(parsed, profile.workflows);
     return [
       {
