@@ -124,7 +124,10 @@ function missingKeyFindings(wf: WorkflowFile, src: YamlSource, step: Step, dbKey
     if (missing.length === 0) continue;
     const bare = missing.filter((k) => passed.some((p) => p.key === k));
     const what = missing.length === dbKeys.length ? 'passes no database settings' : `does not pass ${missing.join(', ')}`;
-    const bareNote = bare.length > 0 ? ` (-e ${bare.join(', -e ')} without a value reads the instance's own environment, which does not have it)` : '';
+    const envFile = run.args.some((a) => a.text === '--env-file' || a.text.startsWith('--env-file='));
+    const bareNote =
+      (bare.length > 0 ? ` (-e ${bare.join(', -e ')} without a value reads the instance's own environment, which does not have it)` : '') +
+      (envFile ? ' (--env-file reads a file kept on the instance, not the repository\'s secrets)' : '');
     out.push({
       ...at(run.docker.offsets[0]),
       message: `the deploy's docker run ${what}${bareNote}: the api on the instance cannot reach its database; add ${flags(missing)} before the image`,

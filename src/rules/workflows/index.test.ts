@@ -141,5 +141,9 @@ describe('workflowFamily', () => {
       expect.stringContaining("the deploy's docker run passes no database settings"),
     ]);
     expect(lines(short, profile, 'RC-WF010')).toEqual([expect.stringContaining("the deploy's docker run has no -d")]);
+    const fromFile = repo({ '.github/workflows/deploy.yml': send('"docker run -d --env-file /home/ec2-user/.env -e DB_HOST img"') });
+    expect(lines(fromFile, profile, 'RC-WF006')).toEqual([
+      expect.stringContaining("passes no database settings (-e DB_HOST without a value reads the instance's own environment, which does not have it) (--env-file reads a file kept on the instance"),
+    ]);
   });
 });
