@@ -21,6 +21,9 @@ it('grades the good fixture from a packed tarball run in an empty folder', { tim
   await run('npm', ['pack', '--pack-destination', packDir, '--silent'], { cwd: resolve('.'), maxBuffer: 1 << 24 });
   const tarball = readdirSync(packDir).find((f) => f.endsWith('.tgz'));
   expect(tarball).toBeDefined();
+  const { stdout: listing } = await run('tar', ['-tzf', join(packDir, tarball!)], { maxBuffer: 1 << 24 });
+  // The build's standalone schema validators: without them every run compiles the schemas again.
+  for (const name of ['compose', 'report', 'profile']) expect(listing).toContain(`package/dist/validators/${name}.cjs`);
   const env = { ...process.env, NO_COLOR: '1', npm_config_cache: join(scratch, 'npm-cache'), npm_config_update_notifier: 'false' };
   const { stdout } = await run(
     'npx',

@@ -1,8 +1,8 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { Ajv } from 'ajv';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { parseYamlSource, yamlData } from '../parsers/yaml-source.js';
 import { yamlLimits } from '../parsers/yaml-bounds.js';
-import { profilePath, schemaPath } from '../paths.js';
+import { profilePath } from '../paths.js';
+import { schemaValidator } from '../validation/schema-validators.js';
 import type { Profile } from './profile.js';
 
 export class ProfileError extends Error {}
@@ -25,8 +25,7 @@ export function loadProfile(file: string = profilePath('rock-of-ages')): Profile
   const read = yamlData(src);
   if ('error' in read) throw new ProfileError(`profile is not valid YAML: ${file}: ${read.error}`);
   const data = read.data;
-  const ajv = new Ajv({ allErrors: true });
-  const validate = ajv.compile(JSON.parse(readFileSync(schemaPath('profile.schema.json'), 'utf8')));
+  const validate = schemaValidator('profile');
   if (!validate(data)) {
     const lines = (validate.errors ?? []).map((e) => {
       const path = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));

@@ -1,19 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import ajvFormats from 'ajv-formats';
-import { schemaPath } from '../paths.js';
-
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true });
-    // ajv-formats is CommonJS: under NodeNext its plugin is the `default` property.
-    ajvFormats.default(ajv, ['date-time']);
-    compiled = ajv.compile(JSON.parse(readFileSync(schemaPath('report.schema.json'), 'utf8')));
-  }
-  return compiled;
-}
+import type { ErrorObject } from 'ajv';
+import { schemaValidator } from '../validation/schema-validators.js';
 
 function describe(e: ErrorObject): string {
   const where = e.instancePath || '(root)';
@@ -37,7 +23,7 @@ function describe(e: ErrorObject): string {
  * one line each (JSON pointer, then what is wrong); empty when valid.
  */
 export function validateReport(report: unknown): string[] {
-  const validate = validator();
+  const validate = schemaValidator('report');
   if (validate(report)) return [];
   // `if`/`then` adds a summary error next to the precise one: keep the precise one.
   return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map(describe);

@@ -12,11 +12,24 @@ export interface SuiteRun {
 }
 
 /** suites/ beside this module's tree: the sources in development, dist/suites once built. */
-const suitesDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'suites');
-const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+const treeDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const suitesDir = join(treeDir, 'suites');
+const built = !import.meta.url.endsWith('.ts');
+const ext = built ? 'js' : 'ts';
 
-/** Packages whose ESM vitest must transform (they import JSON without attributes). */
-export const inlineDeps = ['@actions/workflow-parser'];
+/**
+ * How the grading workers load modules. Built, every module is plain JS and
+ * is imported natively, untransformed (Vite transforming the package's own
+ * files was most of a static run); only JSON imported without attributes
+ * needs a loader hook. From the sources, Vite transforms the TypeScript and
+ * the workflow parser's JSON imports.
+ */
+const moduleLoading = built
+  ? {
+      execArgv: ['--import', new URL('./json-modules.js', import.meta.url).href],
+      deps: { external: [new RegExp(`^${escapeRegExp(treeDir)}/`), /\/node_modules\//] },
+    }
+  : { execArgv: [], deps: { inline: ['@actions/workflow-parser'] } };
 
 /**
  * Runs the grading suites through vitest's Node API. Findings travel from the
@@ -43,13 +56,14 @@ export async function runSuites(grading: GradingContext): Promise<SuiteRun> {
       provide: { grading },
       globalSetup: grading.mode === 'full' && existsSync(globalSetup) ? [globalSetup] : [],
       pool: 'threads',
+      execArgv: moduleLoading.execArgv,
       isolate: false,
       fileParallelism: grading.mode === 'static',
       passWithNoTests: false,
       testTimeout: 60_000,
       hookTimeout: (grading.profile.runtime.buildTimeoutSeconds + grading.profile.runtime.bootTimeoutSeconds + 60) * 1000,
       teardownTimeout: 120_000,
-      server: { deps: { inline: [...inlineDeps, new RegExp(`^${escapeRegExp(packageRoot)}/(?!node_modules/)`)] } },
+      server: { deps: moduleLoading.deps },
     },
     { logLevel: 'silent' },
   );

@@ -1,45 +1,36 @@
-import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { schemaPath } from '../../paths.js';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { ajvFor, readSchema, schemaValidator, type JsonSchema } from '../../validation/schema-validators.js';
+
+export type { JsonSchema };
 
 /**
  * The vendored Compose Specification schema (schemas/compose-spec.schema.json,
- * see schemas/NOTICE.md), compiled once with Ajv in draft-07 mode.
+ * see schemas/NOTICE.md); its validator and Ajv options are in
+ * src/validation/schema-validators.ts.
  */
-export type JsonSchema = Record<string, unknown>;
-
-const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
-
-function loadSchema(): JsonSchema {
-  const schema = JSON.parse(readFileSync(schemaPath('compose-spec.schema.json'), 'utf8')) as JsonSchema;
-  // The file spells the draft-07 meta-schema URI in a way Ajv does not know.
-  return { ...schema, $schema: DRAFT_07 };
-}
-
-export const composeSchema: JsonSchema = loadSchema();
-
-// verbose: errors carry the failing value, the keyword's schema and its parent schema.
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const validateRoot: ValidateFunction = ajv.compile(composeSchema);
+export const composeSchema: JsonSchema = readSchema('compose');
 
 /** Every schema error of a compose document (already a plain JS value). */
 export function validateCompose(data: unknown): ErrorObject[] {
+  const validateRoot = schemaValidator('compose');
   return validateRoot(data) ? [] : [...(validateRoot.errors ?? [])];
 }
 
 const branchValidators = new WeakMap<object, ValidateFunction>();
+let branchAjv: Ajv | undefined;
 
 /**
  * Validates a value against one branch of a oneOf/anyOf taken from the
  * compose schema. Branches refer to `#/definitions/...`, so they are compiled
- * together with the schema's definitions.
+ * together with the schema's definitions, when an error first needs them.
  */
 export function validateBranch(branch: unknown, value: unknown): ErrorObject[] {
   if (typeof branch === 'boolean') return branch ? [] : [falseSchemaError(value)];
   const key = branch as object;
   let validate = branchValidators.get(key);
   if (!validate) {
-    validate = ajv.compile({ ...(branch as JsonSchema), definitions: composeSchema.definitions });
+    branchAjv ??= ajvFor('compose');
+    validate = branchAjv.compile({ ...(branch as JsonSchema), definitions: composeSchema.definitions });
     branchValidators.set(key, validate);
   }
   return validate(value) ? [] : [...(validate.errors ?? [])];
