@@ -112,7 +112,7 @@ export class ComposeStack extends StackBuilder {
     const file = this.submission.compose!;
     const r = await compose(project, ['config', '--format', 'json'], { timeoutMs: 60_000, signal: this.signal });
     if (r.code !== 0 || r.timedOut) {
-      const why = r.timedOut ? 'it did not finish within 60s' : (tailLines(r.output, 1)[0] ?? 'no output');
+      const why = r.timedOut ? 'it did not finish within 60s' : (tailLines(redactAll(r.output, secretValues({}, this.profile)), 1)[0] ?? 'no output');
       return [{ ruleId: 'RC-RT002', severity: 'error', file, message: `docker compose cannot read the compose file: ${why}`, hint: 'run docker compose config in the folder of the compose file' }];
     }
     let model: unknown;

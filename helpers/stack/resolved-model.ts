@@ -66,6 +66,8 @@ export function resolvedModelRefusals(model: unknown, ctx: ModelContext): Findin
     }
     const envFiles = Array.isArray(svc.env_file) ? svc.env_file : [];
     for (const e of envFiles) path(`an env_file of ${s}`, isMapping(e) ? e.path : e);
+    const labelFiles = typeof svc.label_file === 'string' ? [svc.label_file] : Array.isArray(svc.label_file) ? svc.label_file : [];
+    for (const f of labelFiles) path(`a label_file of ${s}`, f);
     for (const v of Array.isArray(svc.volumes) ? svc.volumes : []) {
       if (!isMapping(v)) continue;
       if (v.type === 'bind') path(`the mount source of ${s} at ${String(v.target)}`, v.source);

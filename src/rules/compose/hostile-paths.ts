@@ -30,6 +30,11 @@ export function pathReferences(doc: ComposeDocument, ctx: PathContext): PathRefe
     const at = (...p: PathSegment[]) => ['services', name, ...p];
     buildReferences(svc.build, at('build'), owner, doc.dir, ctx, add);
     for (const ref of envFileRefs(svc, at())) add({ written: ref.written, path: ref.path, owner, what: 'reads the env_file' });
+    const labelFiles = typeof svc.label_file === 'string' ? [svc.label_file] : Array.isArray(svc.label_file) ? svc.label_file : [];
+    labelFiles.forEach((f, i) => {
+      const path = typeof svc.label_file === 'string' ? at('label_file') : at('label_file', i);
+      if (typeof f === 'string') add({ written: f, path, owner, what: 'reads the label_file' });
+    });
   }
   for (const kind of ['secrets', 'configs'] as const) {
     for (const [name, def] of Object.entries(isMapping(doc.data[kind]) ? doc.data[kind] : {})) {

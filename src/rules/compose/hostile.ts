@@ -108,6 +108,10 @@ export function serviceSettings(name: string, s: Service, add: Add): void {
   if (Array.isArray(s.devices) && s.devices.length > 0) {
     add(at('devices'), `service "${name}" maps host devices into the container; remove devices`, why);
   }
+  if (Array.isArray(s.device_cgroup_rules) && s.device_cgroup_rules.length > 0) {
+    add(at('device_cgroup_rules'), `service "${name}" allows access to host devices (device_cgroup_rules); remove device_cgroup_rules`, why);
+  }
+  if (s.gpus !== undefined) add(at('gpus'), `service "${name}" takes the host's GPUs (gpus); remove gpus`, why);
   if (Array.isArray(s.security_opt)) {
     s.security_opt.forEach((opt, i) => {
       const o = String(opt);
