@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gradeSubmission } from '../src/grade/grade-submission.js';
+import { defaultProfile } from '../src/profile/load.js';
+import { runEvents } from './support/run-events.js';
 import { labelledObjects, warmImages } from './support/warm-images.js';
 import { listFixtures, materialize } from './support/materialize.js';
 import { gradeThroughCli } from './verdicts.js';
@@ -51,6 +55,14 @@ describe.concurrent('rock-check on each fixture, with the runtime', { timeout: 9
         expect(c.findings.length, `${c.id} explains itself`).toBeGreaterThan(0);
       }
       if (fixture.expect.failing.length === 0) expect(v.report.score.earned).toBe(v.report.score.possible);
+      if (fixture.expect.nothingStarted) {
+        // Graded once more under a known run id: not one Docker object of that run may appear.
+        const runId = `ns${randomBytes(4).toString('hex')}`;
+        const since = Date.now();
+        const again = await gradeSubmission({ source: { target: m.dir }, profile: defaultProfile(), mode: 'full', runId });
+        expect(again.kind).toBe('report');
+        expect(await runEvents(runId, since, Date.now())).toEqual([]);
+      }
     });
   }
 

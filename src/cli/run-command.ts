@@ -2,6 +2,8 @@ import { constants } from 'node:os';
 import { resolve } from 'node:path';
 import { gradeSubmission } from '../grade/grade-submission.js';
 import { IntakeError, takeIn } from '../intake/index.js';
+import { redactSecrets } from '../model/redact.js';
+import { visibleLine, visibleLines } from '../model/visible-text.js';
 import { packageVersion } from '../paths.js';
 import { criteriaTable } from '../profile/criteria-table.js';
 import { loadProfile, ProfileError } from '../profile/load.js';
@@ -46,13 +48,22 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof IntakeError || e instanceof ProfileError) {
-      io.stderr(`rock-check: ${e.message}\n`);
+      io.stderr(`rock-check: ${shown(e.message, e instanceof ProfileError)}\n`);
       return ExitCode.usage;
     }
-    io.stderr(`rock-check: internal error: ${(e as Error).message}\n`);
+    io.stderr(`rock-check: internal error: ${shown((e as Error).message)}\n`);
     if (io.env.ROCK_CHECK_DEBUG) io.stderr(`${(e as Error).stack}\n`);
     return ExitCode.internal;
   }
+}
+
+/**
+ * A message that may quote the submission (folder and file names): secrets
+ * redacted, control characters escaped, line breaks too unless the message
+ * is a list of lines (a profile's problems).
+ */
+function shown(message: string, lines = false): string {
+  return (lines ? visibleLines : visibleLine)(redactSecrets(message));
 }
 
 function readProfile(file: string | undefined, io: CliIo): Profile {
@@ -72,7 +83,7 @@ async function grade(cmd: Extract<Command, { kind: 'grade' }>, io: CliIo): Promi
   // The cleanup registry said so and is removing the run; a report of a torn-down stack would mislead.
   if (outcome.kind === 'interrupted') return 128 + constants.signals[outcome.signal];
   if (outcome.kind === 'invalid-report') {
-    io.stderr(`rock-check: internal error: the report does not match its schema:\n${outcome.problems.join('\n')}\n`);
+    io.stderr(`rock-check: internal error: the report does not match its schema:\n${outcome.problems.map((p) => shown(p)).join('\n')}\n`);
     return ExitCode.internal;
   }
   const { report } = outcome;
