@@ -39,6 +39,6 @@ function checkRef(input: ComposeInput, service: string, ref: EnvFileRef): Findin
     .map((f) => basename(f))
     .sort();
   const there = siblings.length > 0 ? `; that folder has ${siblings.join(', ')}` : '';
-  const message = `${subject} does not exist (looked for ${path}${there}); create it or correct the path`;
+  const message = `${subject} does not exist (looked for ${input.shown(path)}${there}); create it or correct the path`;
   return [report(where, message, 'paths are relative to the compose file; an env file can be made from .env.example')];
 }

@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../../model/finding.js';
+import { shownPath } from '../../model/repository-path.js';
 import { unreadableReason, type Submission, type SubmissionFile } from '../../model/submission.js';
 import { parseYamlSource, positionOf, yamlData, type PathSegment, type YamlSource } from '../../parsers/yaml-source.js';
 import type { Profile } from '../../profile/profile.js';
@@ -12,6 +13,8 @@ import { isMapping, type Service } from './service-data.js';
 export interface ComposeInput {
   /** Compose file path relative to the submission root. */
   file: string;
+  /** How messages name a path relative to the submission root: its path in its own repository. */
+  shown: (path: string) => string;
   /** Folder of the compose file ('' for the root): relative paths in it start here. */
   dir: string;
   /** Why the file could not be read as text, when it could not. */
@@ -41,6 +44,7 @@ export function composeInput(sub: Submission, profile: Profile): ComposeInput {
   const f = sub.files[file];
   const base = {
     file,
+    shown: (path: string) => shownPath(sub.components, path),
     dir,
     usable: false,
     data: {},

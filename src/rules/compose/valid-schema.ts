@@ -16,7 +16,7 @@ export const validSchema = defineRule<ComposeInput>({
     '(unknown keys, wrong types, misplaced settings, services, networks or volumes used but never defined). ' +
     'Every problem is listed at once with its line, so that one run shows everything to fix.',
   check(input) {
-    if (input.unreadable) return [finding({ file: input.file }, `compose file ${input.file} ${input.unreadable}`)];
+    if (input.unreadable) return [finding({ file: input.file }, `compose file ${input.shown(input.file)} ${input.unreadable}`)];
     const src = input.src as YamlSource;
     if (src.doc.errors.length > 0) {
       const seen = new Set<string>();

@@ -1,4 +1,5 @@
 import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
+import { shownFolder, shownPath } from '../../model/repository-path.js';
 import { joinPath, unreadableReason, type ComponentRole, type Submission } from '../../model/submission.js';
 import type { Profile } from '../../profile/profile.js';
 import { buildContextOf, type BuildContext } from './build-context.js';
@@ -11,13 +12,17 @@ export interface DockerfileInput {
   path: string;
   /** The component folder, '' for the submission root. */
   dir: string;
+  /** How messages name the file: its path in its own repository, e.g. `rock-of-ages-api/Dockerfile`, `Dockerfile` for `--api`. */
+  shown: string;
+  /** How messages name the component folder: `rock-of-ages-api/`, `the repository root`. */
+  folder: string;
   text?: string;
   missing: boolean;
   binary: boolean;
   empty: boolean;
   /** Why a file that is there has no text to read (a link leading outside, an oversized file). */
   unreadable?: string;
-  /** Another file in the folder that looks like the Dockerfile under a wrong name. */
+  /** Another file in the folder that looks like the Dockerfile under a wrong name, as messages name it. */
   misnamed?: string;
   /** Parsed when the file is present, text and not empty. */
   ast?: Dockerfile;
@@ -46,6 +51,8 @@ export function dockerfileInput(sub: Submission, profile: Profile, role: Compone
     role,
     path,
     dir,
+    shown: shownPath(sub.components, path),
+    folder: shownFolder(sub.components, dir),
     port: profile.components[role].port,
     profile,
     devScript: role === 'client' ? devScriptOf(sub.files[joinPath(dir, 'package.json')]?.text) : undefined,
@@ -73,7 +80,8 @@ function devScriptOf(packageJson: string | undefined): string | undefined {
 
 function misnamedDockerfile(sub: Submission, dir: string): string | undefined {
   const prefix = dir === '' ? '' : `${dir}/`;
-  return Object.keys(sub.files)
+  const found = Object.keys(sub.files)
     .filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/'))
     .find((p) => /^dockerfile(\.[\w.-]+)?$/i.test(p.slice(prefix.length)));
+  return found === undefined ? undefined : shownPath(sub.components, found);
 }

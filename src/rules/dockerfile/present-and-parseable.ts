@@ -18,12 +18,11 @@ export const presentAndParseable: Rule<DockerfileInput> = defineRule({
     'must be valid JSON (double quotes), or Docker runs them through the shell and they fail.',
   check(input) {
     const rule = presentAndParseable;
-    const component = input.dir === '' ? 'the repository root' : `${input.dir}/`;
     if (input.missing) {
       const misnamed = input.misnamed
         ? `; ${input.misnamed} is there, but docker build looks for a file named exactly Dockerfile: rename it`
         : `; add one that builds the ${input.role} image`;
-      return [finding(rule, input, undefined, `no Dockerfile in ${component}${misnamed}`)];
+      return [finding(rule, input, undefined, `no Dockerfile in ${input.folder}${misnamed}`)];
     }
     if (input.binary) {
       const why = input.unreadable ?? 'is not a text file (binary content)';

@@ -26,7 +26,7 @@ export const buildNeedsTest = defineRule<WorkflowInput>({
           ruleId: ID,
           severity: 'error',
           file: input.folder,
-          message: `no build workflow found: add ${input.folder}/testBuildPush.yml with a test job (python manage.py test) and a build-and-push job that needs it`,
+          message: `no build workflow found: add ${input.shownFolder}/testBuildPush.yml with a test job (python manage.py test) and a build-and-push job that needs it`,
         },
       ];
     }

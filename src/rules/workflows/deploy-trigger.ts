@@ -24,7 +24,7 @@ export const deployTrigger = defineRule<WorkflowInput>({
           ruleId: ID,
           severity: 'error',
           file: input.folder,
-          message: `no deploy workflow found: add ${input.folder}/deploy.yml that runs on workflow_dispatch and deploys with aws ssm send-command`,
+          message: `no deploy workflow found: add ${input.shownFolder}/deploy.yml that runs on workflow_dispatch and deploys with aws ssm send-command`,
         },
       ];
     }

@@ -1,3 +1,4 @@
+import { shownIn, shownPath } from '../../model/repository-path.js';
 import { joinPath, type Submission } from '../../model/submission.js';
 import { parseWorkflowFile } from '../../parsers/workflow.js';
 import type { Profile } from '../../profile/profile.js';
@@ -49,7 +50,8 @@ export const workflowFamily: RuleFamily<WorkflowInput> = {
       {
         apiDir: api.dir,
         folder: joinPath(api.dir, profile.workflows.folder),
-        workflows: parsed.map((c, i) => ({ path: c.path, placement: c.placement, parsed: c.parsed, ...roles[i] })),
+        shownFolder: shownIn(sub.components, api.dir, profile.workflows.folder),
+        workflows: parsed.map((c, i) => ({ path: c.path, shown: shownPath(sub.components, c.path), placement: c.placement, parsed: c.parsed, ...roles[i] })),
         dbKeys: profile.env.dbKeys,
         dbFromSecrets: profile.workflows.dbFromSecrets,
       },

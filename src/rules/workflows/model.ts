@@ -16,6 +16,8 @@ export type Placement =
 export interface WorkflowFile {
   /** Relative to the submission root. */
   path: string;
+  /** How messages name the file: its path in its own repository. */
+  shown: string;
   placement: Placement;
   parsed: ParsedWorkflow;
   /** The deploy workflow (deploy.yml: workflow_dispatch, aws ssm send-command). */
@@ -30,6 +32,8 @@ export interface WorkflowInput {
   apiDir: string;
   /** Where the workflows belong: `<api>/.github/workflows`. */
   folder: string;
+  /** How messages name `folder`: `.github/workflows` in the api repository itself, `rock-of-ages-api/.github/workflows` in a parent folder. */
+  shownFolder: string;
   /** Files in the folder, then misplaced workflows. */
   workflows: WorkflowFile[];
   /** Keys whose values must come from secrets (DB_NAME, DB_PASSWORD, ...). */

@@ -21,7 +21,7 @@ export const workflowFolder = defineRule<WorkflowInput>({
         ruleId: ID,
         severity: 'error',
         file: input.folder,
-        message: `no workflow file in ${input.folder}/: add the course's deploy.yml and testBuildPush.yml there`,
+        message: `no workflow file in ${input.shownFolder}/: add the course's deploy.yml and testBuildPush.yml there`,
       });
     }
     return out;
@@ -29,14 +29,14 @@ export const workflowFolder = defineRule<WorkflowInput>({
 });
 
 function misplaced(wf: WorkflowFile, input: WorkflowInput): string {
-  const name = wf.path.slice(wf.path.lastIndexOf('/') + 1);
-  const target = `${input.folder}/${name}`;
-  const dir = wf.path.includes('/') ? wf.path.slice(0, wf.path.lastIndexOf('/')) : '.';
+  const name = wf.shown.slice(wf.shown.lastIndexOf('/') + 1);
+  const target = `${input.shownFolder}/${name}`;
+  const dir = wf.shown.includes('/') ? wf.shown.slice(0, wf.shown.lastIndexOf('/')) : '.';
   switch (wf.placement) {
     case 'misnamed-folder':
-      return `GitHub never runs this workflow: it is in ${dir}/, not in ${input.folder}/; move it to ${target}`;
+      return `GitHub never runs this workflow: it is in ${dir}/, not in ${input.shownFolder}/; move it to ${target}`;
     case 'subfolder':
-      return `GitHub does not read subfolders of ${input.folder}/, so this workflow never runs; move it to ${target}`;
+      return `GitHub does not read subfolders of ${input.shownFolder}/, so this workflow never runs; move it to ${target}`;
     case 'repo-root':
       return `GitHub never runs a workflow from the repository root; move it to ${target}`;
     case 'outside-api':
