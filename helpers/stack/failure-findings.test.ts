@@ -27,6 +27,19 @@ describe('failure findings', () => {
     expect(notReadySummary({ ...facts, exitCode: undefined })).toBe('it did not become ready within 3s');
   });
 
+  it('names a distress or a memory kill as the cause, with its own hint, before any log-based hint', () => {
+    const ctx = { ruleId: 'RC-RT002', file: 'docker-compose.yml', what: 'the api container', profile, secrets: [] };
+    const pids = { ...facts, exitCode: undefined, state: 'running', gaveUpEarly: true, distress: { kind: 'pids' as const, current: 512, limit: 512 }, cause: 'it reached its process limit (512 of 512 processes) and stayed there, so no new process can start' };
+    const f = notReadyFinding(pids, ctx);
+    expect(f.message).toBe('the api container did not become ready: waited 3s (budget 240s) for an HTTP answer on port 8000 (GET /rocks); stopped waiting: it reached its process limit (512 of 512 processes) and stayed there, so no new process can start');
+    expect(f.hint).toMatch(/^a process keeps starting others/);
+    expect(notReadySummary(pids)).toBe('it reached its process limit');
+    const oom = { ...facts, exitCode: 137, oomKilled: true, memoryLimitBytes: 1024 * 1024 * 1024 };
+    expect(notReadyFinding(oom, ctx).message).toMatch(/; it exited with code 137 \(killed for using more memory than its 1024 MiB limit\)$/);
+    expect(notReadyFinding(oom, ctx).hint).toMatch(/^the kernel stopped it for using more memory than the grading limit/);
+    expect(notReadySummary(oom)).toBe('it was killed for using too much memory');
+  });
+
   it('explains a command Docker cannot start', () => {
     const f = startRefusedFinding(
       '(HTTP code 400) unexpected - failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "./seed_database.sh": permission denied: unknown',

@@ -1,6 +1,7 @@
 import type { Finding } from '../../src/model/finding.js';
 import { redactAll } from '../../src/model/redact.js';
 import type { Profile } from '../../src/profile/profile.js';
+import { distressHint } from './distress.js';
 import { hintFor } from './hints.js';
 import type { NotReadyFacts } from './readiness.js';
 
@@ -23,12 +24,12 @@ export function notReadyFinding(
   const ended = facts.gaveUpEarly
     ? `; stopped waiting: ${facts.cause}`
     : facts.exitCode !== undefined
-      ? `; it exited with code ${facts.exitCode}${facts.oomKilled ? ' (killed for using more memory than allowed)' : ''}`
+      ? `; it exited with code ${facts.exitCode}${facts.oomKilled ? ` (killed for using more memory than ${facts.memoryLimitBytes ? `its ${Math.round(facts.memoryLimitBytes / 1024 ** 2)} MiB limit` : 'allowed'})` : ''}`
       : facts.state && facts.state !== 'running'
         ? `; it is ${facts.state}`
         : '';
   const logText = facts.logLines.join('\n');
-  const known = hintFor(logText, facts.exitCode, ctx.profile);
+  const known = facts.distress ? distressHint(facts.distress) : facts.oomKilled ? OOM_HINT : hintFor(logText, facts.exitCode, ctx.profile);
   const hint = [
     ...(known ? [known] : []),
     facts.logLines.length > 0 ? `last ${facts.logLines.length} log lines:\n${facts.logLines.map((l) => `  ${l}`).join('\n')}` : 'it wrote no log lines',
@@ -45,8 +46,13 @@ export function notReadyFinding(
   };
 }
 
+const OOM_HINT = 'the kernel stopped it for using more memory than the grading limit: something allocates without bound (a leak, loading a whole table or file into memory, too many workers)';
+
 /** One line for the criteria that need a part that never got ready. */
 export function notReadySummary(facts: NotReadyFacts): string {
+  if (facts.distress?.kind === 'pids') return 'it reached its process limit';
+  if (facts.distress?.kind === 'log-flood') return 'it floods its log';
+  if (facts.oomKilled) return 'it was killed for using too much memory';
   if (facts.exitCode !== undefined) return `it exited with code ${facts.exitCode}`;
   return `it did not become ready within ${seconds(facts.elapsedMs)}`;
 }

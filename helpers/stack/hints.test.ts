@@ -17,6 +17,8 @@ describe('hintFor', () => {
     expect(hint('bash: line 1: ./seed_database.sh: cannot execute: required file not found', 127)).toMatch(/CRLF/);
     expect(hint('FATAL:  password authentication failed for user "bob"')).toMatch(/refused user "bob"/);
     expect(hint('', 137)).toMatch(/killed/);
+    expect(hint('sh: can\'t fork: Resource temporarily unavailable')).toMatch(/ran out of its 512 processes/);
+    expect(hint('bash: fork: retry: Resource temporarily unavailable')).toMatch(/ran out of its 512 processes/);
   });
 
   it('says nothing when the cause is unknown', () => {
@@ -30,6 +32,7 @@ describe('hintFor', () => {
     expect(fatal('connection to server at "localhost" (127.0.0.1), port 5432 failed: Connection refused')).toMatch(/DB_HOST=postgres-db/);
     expect(fatal('FATAL:  password authentication failed for user "bob"')).toMatch(/refused user "bob"/);
     expect(fatal('FATAL:  database "rocks" does not exist')).toMatch(/must be rockofages/);
+    expect(fatal("sh: can't fork: Resource temporarily unavailable")).toMatch(/processes/);
     expect(fatal('connection to server at "postgres-db" (172.18.0.2), port 5432 failed: Connection refused')).toBeUndefined();
     expect(fatal('Invalid HTTP_HOST header: 127.0.0.1:8000')).toBeUndefined();
     expect(fatal("./seed_database.sh: line 2: $'\\r': command not found")).toBeUndefined();

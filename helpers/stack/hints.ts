@@ -91,6 +91,13 @@ const KNOWN_CAUSES: KnownCause[] = [
     ),
   },
   {
+    fatal: true,
+    match: when(
+      (log) => /can't fork|cannot fork|fork: retry|fork: Resource temporarily unavailable|Cannot allocate memory[^\n]*fork/i.test(log),
+      (p) => `a process could not start another: the container ran out of its ${p.runtime.pids} processes (a fork bomb, or a server spawning workers without bound)`,
+    ),
+  },
+  {
     match: when(
       (_log, code) => code === 137,
       () => 'the container was killed (out of memory, or stopped from outside)',

@@ -2,6 +2,7 @@ import type Dockerode from 'dockerode';
 import { Wait, type BoundPorts, type WaitStrategy } from 'testcontainers';
 import type { Profile } from '../../src/profile/profile.js';
 import { lastLogLines } from './container-logs.js';
+import { distressCause, DistressWatch, sampleLogRate, samplePids, type Distress } from './distress.js';
 import { fatalHint } from './hints.js';
 
 /** What a container's failure to become ready leaves to diagnose it. */
@@ -14,10 +15,14 @@ export interface NotReadyFacts {
   state?: string;
   exitCode?: number;
   oomKilled?: boolean;
+  /** The container's memory limit, for the finding of one killed for exceeding it. */
+  memoryLimitBytes?: number;
   logLines: string[];
   cause: string;
-  /** Waiting stopped before the budget: the log showed a cause that does not go away (see fatalHint). */
+  /** Waiting stopped before the budget: the log showed a cause that does not go away (see fatalHint), or the container is in distress. */
   gaveUpEarly?: boolean;
+  /** Process limit reached, or the log flooded: why waiting stopped (see DistressWatch). */
+  distress?: Distress;
 }
 
 export class NotReadyError extends Error {
@@ -29,25 +34,28 @@ export class NotReadyError extends Error {
 /** Reads the state and last log lines of a container that failed, before anything removes it. */
 export async function diagnose(
   container: Dockerode.Container,
-  base: Omit<NotReadyFacts, 'state' | 'exitCode' | 'oomKilled' | 'logLines'>,
+  base: Omit<NotReadyFacts, 'state' | 'exitCode' | 'oomKilled' | 'memoryLimitBytes' | 'logLines'>,
 ): Promise<NotReadyFacts> {
   let state: string | undefined;
   let exitCode: number | undefined;
   let oomKilled: boolean | undefined;
+  let memoryLimitBytes: number | undefined;
   try {
     const info = await container.inspect();
     state = info.State.Status;
     if (!info.State.Running) exitCode = info.State.ExitCode;
     oomKilled = info.State.OOMKilled || undefined;
+    memoryLimitBytes = info.HostConfig.Memory || undefined;
   } catch {
     state = 'gone';
   }
-  return { ...base, state, exitCode, oomKilled, logLines: await lastLogLines(container) };
+  return { ...base, state, exitCode, oomKilled, memoryLimitBytes, logLines: await lastLogLines(container) };
 }
 
 const STOPPED = new Set(['created', 'exited', 'dead', 'removing']);
 const POLL_MS = 500;
 const LOG_EVERY_POLLS = 4;
+const PIDS_EVERY_POLLS = 2;
 const SLICE_MS = 10_000;
 
 /** A log cause a container does not get past; the wait gives up `graceMs` after first seeing it. */
@@ -58,6 +66,12 @@ export interface FatalLogWatch {
 
 class GaveUpEarly extends Error {}
 
+class Distressed extends Error {
+  constructor(readonly distress: Distress) {
+    super(distressCause(distress));
+  }
+}
+
 /** How long an api whose log shows a fatal cause still gets to become ready: retries that do succeed do so well within it. */
 const FATAL_LOG_GRACE_MS = 20_000;
 
@@ -67,8 +81,9 @@ export function fatalLogWatch(profile: Profile): FatalLogWatch {
 
 /**
  * Wraps a Testcontainers wait strategy: fails as soon as the container
- * stops, or (withFatalLog) soon after its log shows a cause it cannot get
- * past, instead of waiting out the budget; and turns any failure into a
+ * stops, or stays at its process limit or floods its log (DistressWatch),
+ * or (withFatalLog) soon after its log shows a cause it cannot get past,
+ * instead of waiting out the budget; and turns any failure into a
  * NotReadyError holding the exit code and last log lines, read while the
  * container still exists.
  *
@@ -108,6 +123,7 @@ export class DiagnosingWait implements WaitStrategy {
     const started = Date.now();
     const budgetMs = this.getStartupTimeout();
     let watching = true;
+    const distress = new DistressWatch();
     const stopped = (async () => {
       let fatalSince: number | undefined;
       for (let poll = 1; watching; poll++) {
@@ -118,6 +134,10 @@ export class DiagnosingWait implements WaitStrategy {
           () => 'gone',
         );
         if (STOPPED.has(status) || status === 'gone') throw new Error(`the container stopped (${status})`);
+        const pids = poll % PIDS_EVERY_POLLS === 0 ? await samplePids(container) : undefined;
+        const rate = poll % LOG_EVERY_POLLS === 0 ? await sampleLogRate(container) : 'not-sampled';
+        const seen = distress.observe(Date.now(), pids, rate);
+        if (seen) throw new Distressed(seen);
         if (!this.fatalLog || poll % LOG_EVERY_POLLS !== 0) continue;
         if (fatalSince === undefined) {
           if (this.fatalLog.detect((await lastLogLines(container)).join('\n'))) fatalSince = Date.now();
@@ -133,7 +153,8 @@ export class DiagnosingWait implements WaitStrategy {
       watching = false;
       const cause = String((e as Error).message ?? e).split('\n')[0];
       const facts = await diagnose(container, { awaited: this.awaited, budgetMs, elapsedMs: Date.now() - started, cause });
-      throw new NotReadyError(e instanceof GaveUpEarly ? { ...facts, gaveUpEarly: true } : facts);
+      const early = e instanceof Distressed ? { gaveUpEarly: true, distress: e.distress } : e instanceof GaveUpEarly ? { gaveUpEarly: true } : {};
+      throw new NotReadyError({ ...facts, ...early });
     } finally {
       watching = false;
       stopped.catch(() => undefined);
