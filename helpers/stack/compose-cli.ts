@@ -48,7 +48,7 @@ export function composeVariables(env: NodeJS.ProcessEnv = process.env): Map<stri
  * process is killed past the time limit or on abort, and the environment
  * is composeVariables() only.
  */
-export function compose(project: ComposeProject, args: string[], opts: { timeoutMs: number; signal?: AbortSignal }): Promise<CliResult> {
+export function compose(project: ComposeProject, args: string[], opts: { timeoutMs: number; signal?: AbortSignal; onLine?: (line: string) => void }): Promise<CliResult> {
   return run('docker', ['compose', '--ansi', 'never', '-p', project.projectName, '-f', project.file, ...args], {
     ...opts,
     env: Object.fromEntries(composeVariables()),
@@ -58,14 +58,21 @@ export function compose(project: ComposeProject, args: string[], opts: { timeout
 export function run(
   command: string,
   args: string[],
-  opts: { timeoutMs: number; signal?: AbortSignal; env?: NodeJS.ProcessEnv; cwd?: string },
+  opts: { timeoutMs: number; signal?: AbortSignal; env?: NodeJS.ProcessEnv; cwd?: string; onLine?: (line: string) => void },
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     let output = '';
     let timedOut = false;
     const child = spawn(command, args, { env: opts.env ?? process.env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let partial = '';
     const keep = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
+      const text = chunk.toString('utf8');
+      if (opts.onLine) {
+        const lines = (partial + text).split(/\r?\n|\r/);
+        partial = lines.pop()!.slice(-KEEP_CHARS);
+        for (const l of lines) if (l.trim() !== '') opts.onLine(l.slice(0, 500));
+      }
+      output += text;
       if (output.length > KEEP_CHARS * 2) output = output.slice(-KEEP_CHARS);
     };
     child.stdout.on('data', keep);

@@ -133,7 +133,8 @@ export class ComposeStack extends StackBuilder {
       Object.entries(derived.builtImages).map(async ([service, tag]) => {
         this.listener({ step: 'build', detail: service });
         const t0 = Date.now();
-        const r = await compose(project, ['build', service], { timeoutMs: this.buildTimeoutMs, signal: this.signal }).catch(async (e: unknown) => {
+        const onLine = (line: string) => this.listener({ step: 'build', detail: service, line });
+        const r = await compose(project, ['build', service], { timeoutMs: this.buildTimeoutMs, signal: this.signal, onLine }).catch(async (e: unknown) => {
           if (e instanceof CommandAborted) await removeBuildLeftovers(docker, e.output);
           throw e;
         });

@@ -12,6 +12,8 @@ export interface BuildRequest {
   labels: Record<string, string>;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Each line of the build's output as it comes. */
+  onLine?: (line: string) => void;
 }
 
 export interface BuildResult {
@@ -55,6 +57,7 @@ export async function buildImage(docker: Dockerode, req: BuildRequest): Promise<
         (event: { stream?: string; error?: string; errorDetail?: { message?: string } }) => {
           if (event.stream) {
             output.push(event.stream);
+            for (const l of event.stream.split('\n')) if (l.trim() !== '') req.onLine?.(l.slice(0, 500));
             const layer = /^ ---> ([0-9a-f]{12,64})\s*$/m.exec(event.stream);
             if (layer) layers.push(layer[1]);
           }

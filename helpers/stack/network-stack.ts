@@ -177,6 +177,7 @@ export class CourseNetworkStack extends StackBuilder {
       labels,
       timeoutMs: this.buildTimeoutMs,
       signal: this.signal,
+      onLine: (line) => this.listener({ step: 'build', detail: dockerfile, line }),
     });
     if (result.ok) return { role, result };
     return { role, result, finding: buildFailedFinding(result, { file: dockerfile, what, profile: this.profile, secrets }) };

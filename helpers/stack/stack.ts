@@ -16,6 +16,8 @@ export interface StartedStack extends AsyncDisposable {
 export interface StackEvent {
   step: 'build' | 'network' | 'start' | 'ready' | 'stop';
   detail: string;
+  /** The latest output line of a build, as it comes. */
+  line?: string;
 }
 
 /**

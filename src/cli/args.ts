@@ -23,6 +23,7 @@ export type Command =
       out: string | false;
       keepImages: boolean;
       color?: boolean;
+      verbose: boolean;
     };
 
 
@@ -45,6 +46,7 @@ export function parseCommand(argv: string[]): Command {
         out: { type: 'string' },
         'no-out': { type: 'boolean' },
         'keep-images': { type: 'boolean' },
+        verbose: { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         run: { type: 'string' },
@@ -97,5 +99,6 @@ export function parseCommand(argv: string[]): Command {
     out: v['no-out'] ? false : (v.out ?? 'reports'),
     keepImages: v['keep-images'] ?? false,
     color: v.color ? true : v['no-color'] ? false : undefined,
+    verbose: v.verbose ?? false,
   };
 }

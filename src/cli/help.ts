@@ -28,6 +28,8 @@ Options
   --out DIR           also write rock-check.json, .xml (JUnit) and .md there (default: reports)
   --no-out            write no report files
   --keep-images       keep the images built for the submission
+  --verbose           print each step (cloning, building, starting, checks) as it happens;
+                      on a terminal the steps are always shown live
   --color, --no-color force colour on or off (default: on for a terminal; NO_COLOR disables it)
   --jobs N            batch: gradings at once (default: cores + 1 for full gradings, 2 per core with --static)
   --force             batch: regrade every submission, changed or not

@@ -5,6 +5,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Whether stdout is a terminal. */
   isTTY: boolean;
+  /** stderr's width, when it is a terminal. */
+  columns?: number;
   cwd: string;
 }
 

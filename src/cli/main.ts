@@ -5,5 +5,6 @@ process.exitCode = await runCommand(process.argv.slice(2), {
   stderr: (t) => process.stderr.write(t),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
+  columns: process.stderr.isTTY ? process.stderr.columns : undefined,
   cwd: process.cwd(),
 });

@@ -1,6 +1,7 @@
 import { constants } from 'node:os';
 import { resolve } from 'node:path';
 import { gradeSubmission } from '../grade/grade-submission.js';
+import { progressDisplay, type ProgressDisplay } from '../progress/display.js';
 import { IntakeError, takeIn } from '../intake/index.js';
 import { redactSecrets } from '../model/redact.js';
 import { visibleLine, visibleLines } from '../model/visible-text.js';
@@ -74,12 +75,14 @@ async function grade(cmd: Extract<Command, { kind: 'grade' }>, io: CliIo): Promi
   const profile = readProfile(cmd.profile, io);
   const color = decideColor(cmd.color, io);
   const abs = (p: string | undefined) => (p === undefined || /^[a-z][a-z0-9+.-]*:|^[^/]+@[^/]+:/i.test(p) ? p : resolve(io.cwd, p));
+  const progress = progressFor(io, cmd.verbose);
   const outcome = await gradeSubmission({
     source: { target: abs(cmd.target), api: abs(cmd.api), client: abs(cmd.client) },
     profile,
     mode: cmd.static ? 'static' : 'full',
     keepImages: cmd.keepImages,
-  });
+    onProgress: progress?.onEvent,
+  }).finally(() => progress?.close());
   // The cleanup registry said so and is removing the run; a report of a torn-down stack would mislead.
   if (outcome.kind === 'interrupted') return 128 + constants.signals[outcome.signal];
   if (outcome.kind === 'invalid-report') {
@@ -93,6 +96,13 @@ async function grade(cmd: Extract<Command, { kind: 'grade' }>, io: CliIo): Promi
     if (cmd.format === 'terminal') io.stderr(`reports written: ${paths.join(', ')}\n`);
   }
   return exitCodeFor(report);
+}
+
+/** The steps as they happen: redrawn in place on a terminal, one line each with --verbose elsewhere, else nothing. */
+function progressFor(io: CliIo, verbose: boolean): ProgressDisplay | undefined {
+  const sink = { write: (t: string) => io.stderr(t), columns: io.columns };
+  if (io.isTTY && io.env.TERM !== 'dumb' && !io.env.CI) return progressDisplay(sink, 'live');
+  return verbose ? progressDisplay(sink, 'lines') : undefined;
 }
 
 async function doctor(cmd: Extract<Command, { kind: 'doctor' }>, io: CliIo): Promise<number> {

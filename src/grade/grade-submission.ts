@@ -1,6 +1,7 @@
 import './reaper-off.js';
 import { randomBytes } from 'node:crypto';
 import { interruptedBy } from '../cleanup/interrupted.js';
+import { emitProgress, onProgress, type ProgressEvent } from '../progress/events.js';
 import { takeIn, type IntakeRequest } from '../intake/index.js';
 import type { Submission } from '../model/submission.js';
 import type { Profile } from '../profile/profile.js';
@@ -18,6 +19,8 @@ export interface GradeRequest {
   keepImages?: boolean;
   /** Defaults to a fresh random id; every Docker object of the run carries it. */
   runId?: string;
+  /** Told each step as it happens: taking the submission in, building, starting, each criterion checked. */
+  onProgress?: (e: ProgressEvent) => void;
 }
 
 export type GradeOutcome =
@@ -34,13 +37,16 @@ export type GradeOutcome =
  */
 export async function gradeSubmission(req: GradeRequest): Promise<GradeOutcome> {
   const started = Date.now();
+  const runId = req.runId ?? randomBytes(6).toString('hex');
+  using _listening = listen(runId, req.onProgress);
+  emitProgress({ runId, step: 'intake', detail: intakeLabel(req.source) });
   await using intake = await takeIn(req.source, { profile: req.profile });
   const images = req.mode === 'full' ? await imagePreflight(intake.submission, req.profile) : undefined;
   const run = await runSuites({
     submission: intake.submission,
     profile: req.profile,
     mode: req.mode,
-    runId: req.runId ?? randomBytes(6).toString('hex'),
+    runId,
     options: { keepImages: req.keepImages ?? false },
     unavailableImages: images?.unavailable,
   });
@@ -65,4 +71,15 @@ async function imagePreflight(submission: Submission, profile: Profile) {
   const [{ preflightImages }, { dockerClient }] = await Promise.all([import('../../helpers/stack/images.js'), import('../cleanup/docker-client.js')]);
   const docker = await dockerClient().catch(() => undefined);
   return docker ? preflightImages(docker, submission, profile) : { unavailable: [], errors: [] };
+}
+
+function listen(runId: string, listener: ((e: ProgressEvent) => void) | undefined): Disposable {
+  const off = listener ? onProgress(runId, listener) : () => undefined;
+  return { [Symbol.dispose]: off };
+}
+
+function intakeLabel(source: IntakeRequest): string {
+  const targets = [source.target, source.api, source.client].filter((t): t is string => t !== undefined);
+  const urls = targets.filter((t) => /^[a-z][a-z0-9+.-]*:|^[^/]+@[^/]+:/i.test(t));
+  return urls.length > 0 ? `cloning ${urls.join(' and ')}` : 'reading the submission';
 }

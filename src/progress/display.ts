@@ -34,11 +34,10 @@ export function progressDisplay(sink: ProgressSink, mode: 'live' | 'lines', now:
   };
   return {
     onEvent(e) {
-      const before = progress;
+      const before = progress.steps.length;
       progress = advance(progress, e);
       if (mode === 'lines') {
-        const line = plainLine(before, e);
-        if (line !== undefined) sink.write(`${line}\n`);
+        for (const step of progress.steps.slice(before)) sink.write(`${plainLine(progress, step)}\n`);
         return;
       }
       timer ??= setInterval(draw, 100).unref();

@@ -36,10 +36,16 @@ describe('progress steps', () => {
     for (const l of renderLive(p, 10, 40)) expect(l.length).toBeLessThanOrEqual(40);
   });
 
-  it('prints one plain line per step as it begins, none for checks or build lines', () => {
-    const p = newProgress(0);
-    expect(plainLine(p, ev('start', 'api, postgres-db', 2_345))).toBe('[  2.3 s] starting api, postgres-db');
-    expect(plainLine(p, ev('check', 'RC-DF001', 1))).toBeUndefined();
-    expect(plainLine(p, ev('build', 'api', 1, { line: 'Step 1' }))).toBeUndefined();
+  it('gives a step its plain line, timed from the start of the grading', () => {
+    const p = advance(newProgress(0), ev('start', 'api, postgres-db', 2_345));
+    expect(plainLine(p, p.steps[0])).toBe('[  2.3 s] starting api, postgres-db');
+  });
+
+  it('opens the checks step with the first criterion checked, and adds no step for a build line', () => {
+    let p = advance(newProgress(0), ev('build', 'api', 0));
+    p = advance(p, ev('build', 'api', 1, { line: 'Step 1' }));
+    expect(p.steps).toHaveLength(1);
+    p = advance(p, ev('check', 'RC-DF001', 2, { state: 'pass' }));
+    expect(p.steps.map((s) => s.label)).toEqual(['building api', 'checks']);
   });
 });

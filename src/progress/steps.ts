@@ -33,7 +33,9 @@ export function newProgress(at: number): GradingProgress {
 export function advance(p: GradingProgress, e: ProgressEvent): GradingProgress {
   if (e.step === 'check') {
     const failed = e.state === 'fail' || e.state === 'error' ? 1 : 0;
-    return { ...p, checks: { done: p.checks.done + 1, failed: p.checks.failed + failed } };
+    const counted = { ...p, checks: { done: p.checks.done + 1, failed: p.checks.failed + failed } };
+    const last = counted.steps[counted.steps.length - 1];
+    return last?.label === labels.checks('') && last.endedAt === undefined ? counted : advance(counted, { ...e, step: 'checks', detail: '' });
   }
   const label = (labels[e.step] ?? ((d: string) => d))(e.detail);
   const last = p.steps[p.steps.length - 1];
@@ -71,9 +73,7 @@ export function renderLive(p: GradingProgress, now: number, width = 80): string[
   return out;
 }
 
-/** One plain line per step as it begins, for logs (`--verbose` when not on a terminal). */
-export function plainLine(p: GradingProgress, e: ProgressEvent): string | undefined {
-  if (e.step === 'check' || e.line !== undefined) return undefined;
-  const label = (labels[e.step] ?? ((d: string) => d))(e.detail);
-  return `[${seconds(e.at - p.startedAt).padStart(7)}] ${printable(label)}`;
+/** The plain line of a step as it begins, for logs (`--verbose` when not on a terminal). */
+export function plainLine(p: GradingProgress, step: StepLine): string {
+  return `[${seconds(step.startedAt - p.startedAt).padStart(7)}] ${printable(step.label)}`;
 }

@@ -1,4 +1,5 @@
-import type { Reporter, SerializedError, TestModule } from 'vitest/node';
+import type { Reporter, SerializedError, TestCase, TestModule } from 'vitest/node';
+import { emitProgress } from '../progress/events.js';
 import type { Finding } from '../model/finding.js';
 import type { CriterionMeta } from '../../helpers/context.js';
 
@@ -16,6 +17,17 @@ export interface CriterionOutcome {
 export class OutcomeCollector implements Reporter {
   readonly outcomes = new Map<string, CriterionOutcome>();
   readonly errors: { message: string; where?: string }[] = [];
+
+  constructor(private readonly runId?: string) {}
+
+  /** Each criterion as it is decided, for the progress display. */
+  onTestCaseResult(test: TestCase): void {
+    const meta = test.meta() as CriterionMeta;
+    if (!meta.criterion || this.runId === undefined) return;
+    const r = test.result();
+    const state = r.state === 'passed' ? 'pass' : r.state === 'skipped' ? 'not-applicable' : (meta.findings?.length ?? 0) > 0 ? 'fail' : 'error';
+    emitProgress({ runId: this.runId, step: 'check', detail: meta.criterion, state });
+  }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>): void {
     for (const mod of modules) {

@@ -37,7 +37,7 @@ const moduleLoading = built
  * the suites through provide/inject. Prints nothing itself.
  */
 export async function runSuites(grading: GradingContext): Promise<SuiteRun> {
-  const collector = new OutcomeCollector();
+  const collector = new OutcomeCollector(grading.runId);
   const include = grading.mode === 'static' ? [`static/**/*.suite.${ext}`] : [`**/*.suite.${ext}`];
   const globalSetup = join(suitesDir, 'runtime', `global-setup.${ext}`);
   const savedExitCode = process.exitCode;

@@ -1,6 +1,9 @@
 import type { TestProject } from 'vitest/node';
 import { bootStack } from '../../helpers/stack/boot.js';
 import type { RuntimeInfo } from '../../helpers/stack/runtime-info.js';
+import type { StackEvent } from '../../helpers/stack/stack.js';
+import { redactSecrets } from '../../src/model/redact.js';
+import { emitProgress } from '../../src/progress/events.js';
 import '../../helpers/context.js';
 
 /**
@@ -14,8 +17,12 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     project.provide('runtime', { skipped: 'static run: the stack is not booted' } satisfies Partial<RuntimeInfo>);
     return undefined;
   }
-  const debug = process.env.ROCK_CHECK_DEBUG ? (e: { step: string; detail: string }) => process.stderr.write(`rock-check: ${e.step} ${e.detail}\n`) : undefined;
-  const stack = await bootStack(grading, debug);
+  const debug = process.env.ROCK_CHECK_DEBUG !== undefined;
+  const onEvent = (e: StackEvent) => {
+    if (debug && e.line === undefined) process.stderr.write(`rock-check: ${e.step} ${e.detail}\n`);
+    emitProgress({ runId: grading.runId, step: e.step, detail: e.detail, ...(e.line !== undefined ? { line: redactSecrets(e.line) } : {}) });
+  };
+  const stack = await bootStack(grading, onEvent);
   project.provide('runtime', stack.info);
   return async () => {
     const problems = await stack.stop();
