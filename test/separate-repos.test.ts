@@ -1,6 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCommand } from '../src/cli/run-command.js';
+import { memoryIo } from '../src/cli/test-io.js';
 import { formatNames } from '../src/report/formats/index.js';
 import { gradeInEveryFormat } from './cli-formats.js';
 import { materialize } from './support/materialize.js';
@@ -65,5 +67,17 @@ describe.concurrent('grading an api and a client given as separate repositories'
       '::error title=RC-DF001 Dockerfile present and parseable::[client] Dockerfile: no Dockerfile in the repository root; add one that builds the client image',
     );
     expect(annotations.filter((l) => l.includes('[client]')).every((l) => !l.includes(' file='))).toBe(true);
+  }, TIMEOUT);
+
+  it('annotates the files of the repository checked out locally when the other is a URL', async () => {
+    await using m = await materialize('good', { git: true });
+    await rm(join(m.dir, 'rock-of-ages-client', 'Dockerfile'));
+    const io = memoryIo({ cwd: m.dir });
+    const args = ['--api', `file://${join(m.dir, 'rock-of-ages-api')}`, '--client', 'rock-of-ages-client', '--static', '--no-out', '--format', 'github'];
+    expect(await runCommand(args, io)).toBe(1);
+    expect(io.out.split('\n')).toContain(
+      '::error file=Dockerfile,title=RC-DF001 Dockerfile present and parseable::[client] no Dockerfile in the repository root; add one that builds the client image',
+    );
+    expect(io.out).not.toMatch(staging);
   }, TIMEOUT);
 });
