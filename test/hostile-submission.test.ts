@@ -56,6 +56,9 @@ describe.concurrent('hostile text in a submission, through the CLI', () => {
     const findings = run.report.criteria.flatMap((c) => c.findings);
     expect(findings.find((f) => f.ruleId === 'RC-DF001')!.message).toMatch(/^unknown instruction "AWS_SECRET_ACCESS_KEY=wJ\*{8}34"/);
     expect(findings.find((f) => f.ruleId === 'RC-CO001')!.message).toContain('"cache\\x1b[2J\\x1b[31m\\x1b]0;pwned\\x07"');
+    const messages = findings.map((f) => f.message);
+    expect(messages).toContainEqual(expect.stringContaining('"uses: gh********89"'));
+    expect(messages).toContainEqual(expect.stringContaining("Unrecognized named-value: 'lo********23'"));
     const wf002 = findings.filter((f) => f.ruleId === 'RC-WF002');
     expect(wf002.length).toBeGreaterThan(0);
     expect(wf002.every((f) => f.file === 'rock-of-ages-api/.github/workflows/x\\n::error file=README.md::forged.yml')).toBe(true);
