@@ -2,7 +2,8 @@ import { rename, writeFile } from 'node:fs/promises';
 import { gradeSubmission } from '../grade/grade-submission.js';
 import { IntakeError } from '../intake/index.js';
 import { loadProfile, ProfileError } from '../profile/load.js';
-import type { WorkerRequest, WorkerResult } from './worker-protocol.js';
+import { onProgress } from '../progress/events.js';
+import { PROGRESS_MARK, type WorkerRequest, type WorkerResult } from './worker-protocol.js';
 
 /**
  * One grading in a process of its own, for the batch: the request in argv,
@@ -13,6 +14,8 @@ import type { WorkerRequest, WorkerResult } from './worker-protocol.js';
 const req = JSON.parse(process.argv[2] ?? '{}') as WorkerRequest;
 process.stdin.on('close', () => process.kill(process.pid, 'SIGTERM'));
 process.stdin.resume();
+// Each step of the grading, for the batch's live display: one marked JSON line on stderr.
+onProgress(req.runId, (e) => process.stderr.write(`${PROGRESS_MARK}${JSON.stringify({ step: e.step, detail: e.detail, line: e.line })}\n`));
 
 async function grade(): Promise<WorkerResult> {
   try {

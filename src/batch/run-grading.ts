@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { WorkerRequest, WorkerResult } from './worker-protocol.js';
+import { PROGRESS_MARK, type WorkerRequest, type WorkerResult } from './worker-protocol.js';
 
 const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
 const workerPath = join(dirname(fileURLToPath(import.meta.url)), `grade-worker.${ext}`);
@@ -26,7 +26,7 @@ export function startGrading(req: WorkerRequest, timeoutMs: number, onStep: (ste
   const child = spawn(process.execPath, [...process.execArgv, workerPath, JSON.stringify(req)], {
     detached: true,
     stdio: ['pipe', 'ignore', 'pipe'],
-    env: { ...process.env, ROCK_CHECK_DEBUG: '1' },
+    env: process.env,
   });
   let stderr = '';
   let partial = '';
@@ -35,9 +35,11 @@ export function startGrading(req: WorkerRequest, timeoutMs: number, onStep: (ste
     const lines = text.split('\n');
     partial = lines.pop() ?? '';
     for (const line of lines) {
+      if (line.startsWith(PROGRESS_MARK)) {
+        onStep(stepText(line.slice(PROGRESS_MARK.length)));
+        continue;
+      }
       stderr = (stderr + line + '\n').slice(-4000);
-      const step = /^rock-check: (build|network|start|ready|stop) (.*)$/.exec(line);
-      if (step) onStep(`${step[1]} ${step[2]}`.replace(/[\x00-\x1f\x7f]/g, '').slice(0, 60));
     }
   });
   let timedOut = false;
@@ -58,7 +60,7 @@ export function startGrading(req: WorkerRequest, timeoutMs: number, onStep: (ste
       if (timedOut) return resolve({ kind: 'error', reason: `the grading took longer than ${Math.round(timeoutMs / 1000)} s and was stopped` });
       if (result) return resolve(result);
       if (signal || code === 130 || code === 143) return resolve({ kind: 'interrupted', reason: `the grading ended by ${signal ?? `exit ${code}`}` });
-      const last = stderr.trim().split('\n').filter((l) => !/^rock-check: (build|network|start|ready|stop) /.test(l)).slice(-1)[0] ?? '';
+      const last = stderr.trim().split('\n').slice(-1)[0] ?? '';
       resolve({ kind: 'error', reason: `rock-check's grading process failed (exit ${code})${last ? `: ${last.slice(0, 300)}` : ''}` });
     });
   });
@@ -68,4 +70,15 @@ export function startGrading(req: WorkerRequest, timeoutMs: number, onStep: (ste
       if (child.exitCode === null && child.signalCode === null) child.kill(s);
     },
   };
+}
+
+/** `build api: Step 4/9 : RUN pip install …`, one short line without control characters. */
+function stepText(json: string): string {
+  try {
+    const e = JSON.parse(json) as { step: string; detail?: string; line?: string };
+    const text = [e.step, e.detail].filter(Boolean).join(' ') + (e.line ? `: ${e.line}` : '');
+    return text.replace(/[\x00-\x1f\x7f]/g, ' ').slice(0, 90);
+  } catch {
+    return 'grading';
+  }
 }

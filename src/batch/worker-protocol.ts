@@ -16,3 +16,6 @@ export type WorkerResult =
   /** No grade: what went wrong, in words for the gradebook and the student. */
   | { kind: 'error'; reason: string }
   | { kind: 'interrupted'; reason: string };
+
+/** Starts a stderr line of the grading process that carries a progress step as JSON. */
+export const PROGRESS_MARK = '\u001e';
