@@ -31,6 +31,15 @@ describe('progress steps', () => {
     expect(renderLive(p, 10).join('\n')).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
   });
 
+  it('shows control characters of a build line or a service name as escapes, live and in plain lines', () => {
+    let p = advance(newProgress(0), ev('build', 'the image of service "db\u001b[2J\n::error::x"', 0));
+    p = advance(p, ev('build', 'api', 1, { line: 'evil \u001b[2J\u0007 line' }));
+    const live = renderLive(p, 10, 200).join('\n');
+    expect(live).toContain('building the image of service "db\\x1b[2J\\n::error::x"');
+    expect(live).toContain('evil \\x1b[2J\\x07 line');
+    expect(plainLine(p, p.steps[0])).toContain('"db\\x1b[2J\\n::error::x"');
+  });
+
   it('cuts lines to the width', () => {
     const p = advance(newProgress(0), ev('build', 'x'.repeat(200), 0));
     for (const l of renderLive(p, 10, 40)) expect(l.length).toBeLessThanOrEqual(40);

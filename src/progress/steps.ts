@@ -1,3 +1,4 @@
+import { visibleLine } from '../model/visible-text.js';
 import type { ProgressEvent } from './events.js';
 
 /** One line of the display: a step of the grading, open until the next begins. */
@@ -49,9 +50,9 @@ export function advance(p: GradingProgress, e: ProgressEvent): GradingProgress {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 const frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
-/** Strips what a terminal would act on from text that came from the submission (a build's log line). */
+/** Text that came from the submission (a build's log line, a service name) with what a terminal would act on shown as escapes, as in the report. */
 function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim();
+  return visibleLine(text.trim());
 }
 
 function fit(text: string, width: number): string {
@@ -62,9 +63,9 @@ function fit(text: string, width: number): string {
 export function renderLive(p: GradingProgress, now: number, width = 80): string[] {
   const out: string[] = [];
   for (const s of p.steps) {
-    if (s.endedAt !== undefined) out.push(fit(`  ✓ ${s.label} (${seconds(s.endedAt - s.startedAt)})`, width));
+    if (s.endedAt !== undefined) out.push(fit(`  ✓ ${printable(s.label)} (${seconds(s.endedAt - s.startedAt)})`, width));
     else {
-      out.push(fit(`  ${frames[Math.floor(now / 100) % frames.length]} ${s.label} (${seconds(now - s.startedAt)})`, width));
+      out.push(fit(`  ${frames[Math.floor(now / 100) % frames.length]} ${printable(s.label)} (${seconds(now - s.startedAt)})`, width));
       if (s.line) out.push(fit(`      ${printable(s.line)}`, width));
     }
   }
