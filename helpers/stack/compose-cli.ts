@@ -11,9 +11,14 @@ export interface CliResult {
   /** stdout and stderr interleaved, only the tail kept. */
   output: string;
   timedOut: boolean;
+  /** stdout alone and whole (up to MAX_STDOUT_CHARS), when asked for with `keepStdout`. */
+  stdout?: string;
 }
 
 const KEEP_CHARS = 64 * 1024;
+
+/** More stdout than this is cut off (and no longer valid JSON): a compose model is far smaller. */
+export const MAX_STDOUT_CHARS = 16 * 1024 * 1024;
 
 /** A command killed because its signal was aborted; keeps what it had printed (a build's, to undo its layers). */
 export class CommandAborted extends Error {
@@ -48,7 +53,7 @@ export function composeVariables(env: NodeJS.ProcessEnv = process.env): Map<stri
  * process is killed past the time limit or on abort, and the environment
  * is composeVariables() only.
  */
-export function compose(project: ComposeProject, args: string[], opts: { timeoutMs: number; signal?: AbortSignal; onLine?: (line: string) => void }): Promise<CliResult> {
+export function compose(project: ComposeProject, args: string[], opts: { timeoutMs: number; signal?: AbortSignal; onLine?: (line: string) => void; keepStdout?: boolean }): Promise<CliResult> {
   return run('docker', ['compose', '--ansi', 'never', '-p', project.projectName, '-f', project.file, ...args], {
     ...opts,
     env: Object.fromEntries(composeVariables()),
@@ -58,10 +63,11 @@ export function compose(project: ComposeProject, args: string[], opts: { timeout
 export function run(
   command: string,
   args: string[],
-  opts: { timeoutMs: number; signal?: AbortSignal; env?: NodeJS.ProcessEnv; cwd?: string; onLine?: (line: string) => void },
+  opts: { timeoutMs: number; signal?: AbortSignal; env?: NodeJS.ProcessEnv; cwd?: string; onLine?: (line: string) => void; keepStdout?: boolean },
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     let output = '';
+    let stdout = '';
     let timedOut = false;
     const child = spawn(command, args, { env: opts.env ?? process.env, cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let partial = '';
@@ -76,6 +82,11 @@ export function run(
       if (output.length > KEEP_CHARS * 2) output = output.slice(-KEEP_CHARS);
     };
     child.stdout.on('data', keep);
+    if (opts.keepStdout) {
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (stdout.length < MAX_STDOUT_CHARS) stdout += chunk.toString('utf8').slice(0, MAX_STDOUT_CHARS - stdout.length);
+      });
+    }
     child.stderr.on('data', keep);
     const timer = setTimeout(() => {
       timedOut = true;
@@ -92,7 +103,7 @@ export function run(
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
       if (opts.signal?.aborted) reject(new CommandAborted(opts.signal.reason, output.slice(-KEEP_CHARS)));
-      else resolve({ code, output: output.slice(-KEEP_CHARS), timedOut });
+      else resolve({ code, output: output.slice(-KEEP_CHARS), timedOut, ...(opts.keepStdout ? { stdout } : {}) });
     });
   });
 }

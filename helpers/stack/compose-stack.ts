@@ -110,14 +110,14 @@ export class ComposeStack extends StackBuilder {
   /** Compose's own model of the derived file, checked before anything builds (see resolvedModelRefusals). */
   private async resolvedRefusals(project: ComposeProject, workdir: string): Promise<Finding[]> {
     const file = this.submission.compose!;
-    const r = await compose(project, ['config', '--format', 'json'], { timeoutMs: 60_000, signal: this.signal });
+    const r = await compose(project, ['config', '--format', 'json'], { timeoutMs: 60_000, signal: this.signal, keepStdout: true });
     if (r.code !== 0 || r.timedOut) {
       const why = r.timedOut ? 'it did not finish within 60s' : (tailLines(redactAll(r.output, secretValues({}, this.profile)), 1)[0] ?? 'no output');
       return [{ ruleId: 'RC-RT002', severity: 'error', file, message: `docker compose cannot read the compose file: ${why}`, hint: 'run docker compose config in the folder of the compose file' }];
     }
     let model: unknown;
     try {
-      model = JSON.parse(r.output);
+      model = JSON.parse(r.stdout ?? '');
     } catch {
       model = undefined;
     }

@@ -45,9 +45,9 @@ async function refusalsOf(name: string, files: Record<string, string>, links: Re
   const derived = deriveCompose(input, 'model1', new Map([...input.variables, ...composeVariables()]));
   const file = join(root, '.derived.yml');
   await writeFile(file, stringify(derived.document));
-  const r = await compose({ file, projectName: 'rc-model-test' }, ['config', '--format', 'json'], { timeoutMs: 60_000 });
+  const r = await compose({ file, projectName: 'rc-model-test' }, ['config', '--format', 'json'], { timeoutMs: 60_000, keepStdout: true });
   expect(r.code, r.output).toBe(0);
-  const model = JSON.parse(r.output);
+  const model = JSON.parse(r.stdout ?? '');
   return resolvedModelRefusals(model, { root, realpath: realpathOrParent(realpathSync.native), limits, file: 'docker-compose.yml' }).map((f) => f.message);
 }
 
@@ -78,7 +78,7 @@ describe('resolvedModelRefusals', () => {
 dockerDescribe('resolvedModelRefusals on the model of real docker compose config', { timeout: 120_000 }, () => {
   it('accepts a stack whose paths stay inside, with extends inside', async () => {
     const out = await refusalsOf('inside', {
-      'docker-compose.yml': 'services:\n  api:\n    build: {context: ./api, additional_contexts: {shared: ./shared}}\n    extends: {file: ./base.yml, service: web}\n    env_file: ./api/.env\n    volumes: ["./api:/app", "./not-yet:/data"]\n    secrets: [token]\nsecrets:\n  token: {file: ./api/token.txt}\n',
+      'docker-compose.yml': 'version: "3.8"\nservices:\n  api:\n    build: {context: ./api, additional_contexts: {shared: ./shared}}\n    extends: {file: ./base.yml, service: web}\n    env_file: ./api/.env\n    volumes: ["./api:/app", "./not-yet:/data"]\n    secrets: [token]\nsecrets:\n  token: {file: ./api/token.txt}\n',
       'base.yml': 'services:\n  web:\n    environment: [A=1]\n',
       'api/.env': 'X=1\n',
       'api/token.txt': 't\n',
