@@ -18,7 +18,7 @@ afterEach(() => {
 
 describe('formats', () => {
   it('names every format with a distinct file extension', () => {
-    expect(formatNames).toEqual(['json', 'junit', 'markdown', 'github', 'autograding', 'terminal']);
+    expect(formatNames).toEqual(['json', 'junit', 'markdown', 'github', 'autograding', 'classroom50', 'gradescope', 'terminal']);
     const extensions = formatNames.map((n) => formats[n].extension);
     expect(new Set(extensions).size).toBe(extensions.length);
   });
@@ -63,7 +63,7 @@ describe('writeReports', () => {
   it('rejects unknown formats before writing anything', async () => {
     const dir = join(tempDir(), 'out');
     await expect(writeReports(sampleReport('pass'), dir, ['json', 'html', 'pdf'])).rejects.toThrow(
-      'unknown report format "html", "pdf"; known: json, junit, markdown, github, autograding, terminal',
+      'unknown report format "html", "pdf"; known: json, junit, markdown, github, autograding, classroom50, gradescope, terminal',
     );
     expect(existsSync(dir)).toBe(false);
   });
