@@ -80,3 +80,26 @@ describe('formatGithub', () => {
     expect(df005.message.startsWith('50% sure\r\n::set-env name=X::1\nhint: ')).toBe(true);
   });
 });
+
+describe('formatGithub with --api and --client', () => {
+  const lines = formatGithub(sampleReport('separate')).trimEnd().split('\n').map(parse);
+
+  it('annotates the local api repository\'s files by their path in that repository', () => {
+    const df002 = lines.find((l) => l.props.title?.startsWith('RC-DF002'))!;
+    expect(df002.props).toMatchObject({ file: 'Dockerfile', line: '1', col: '6' });
+    expect(df002.message).toMatch(/^\[api\] base image/);
+  });
+
+  it('puts a finding of the repository given as a URL in the text, on no file of the repository being graded', () => {
+    const df001 = lines.find((l) => l.props.title?.startsWith('RC-DF001'))!;
+    expect(df001.props).toEqual({ title: 'RC-DF001 Dockerfile present and parseable' });
+    expect(df001.message).toBe('[client] Dockerfile: no Dockerfile in the repository root; add one that builds the client image');
+  });
+
+  it('names no file for a finding about a whole repository', () => {
+    const report = sampleReport('separate');
+    report.criteria[0].findings = [{ ruleId: 'RC-DF001', severity: 'error', repository: 'api', file: '.', message: 'the api did not start' }];
+    const [first] = formatGithub(report).trimEnd().split('\n').map(parse);
+    expect(first.props).toEqual({ title: 'RC-DF001 Dockerfile present and parseable' });
+  });
+});

@@ -45,7 +45,8 @@ export function annotatedRepository(report: Pick<Report, 'submission'>): Finding
 function findingCommand(kind: Annotation['kind'], title: string, f: Finding, annotated: Finding['repository']): string {
   const text = f.hint === undefined ? f.message : `${f.message}\nhint: ${f.hint}`;
   if (f.repository !== undefined && f.repository !== annotated) return command(kind, { title }, `[${f.repository}] ${findingPosition(f)}: ${text}`);
-  const props = { file: f.file, line: f.line, col: f.line === undefined ? undefined : (f.column ?? 1), title };
+  // `.` is a whole repository: no file to put the annotation on
+  const props = f.file === '.' ? { title } : { file: f.file, line: f.line, col: f.line === undefined ? undefined : (f.column ?? 1), title };
   return command(kind, props, f.repository === undefined ? text : `[${f.repository}] ${text}`);
 }
 
