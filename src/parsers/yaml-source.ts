@@ -37,6 +37,20 @@ export interface YamlSource {
  * quadratic in the size of a mapping).
  */
 export function parseYamlSource(path: string, text: string): YamlSource {
+  // the compose file is read by several families: one parse serves them all (the result is never changed)
+  const key = `${path}\u0000${text}`;
+  const known = recent.get(key);
+  if (known) return known;
+  const src = parseBounded(path, text);
+  recent.set(key, src);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value as string);
+  return src;
+}
+
+const RECENT = 16;
+const recent = new Map<string, YamlSource>();
+
+function parseBounded(path: string, text: string): YamlSource {
   const raw = rawYamlProblem(text);
   if (raw) {
     const doc = parseDocument('', { prettyErrors: false });
@@ -58,6 +72,7 @@ function parseError(offset: number, code: string, message: string): YAMLParseErr
 
 function countLines(text: string): LineCounter {
   const lc = new LineCounter();
+  lc.addNewLine(0);
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
   return lc;
 }
@@ -82,6 +97,16 @@ export function yamlProblems(src: YamlSource): { position: Position; message: st
  * JSON text. Merge keys (`<<`) are plain keys: see compose/merge-keys.ts.
  */
 export function yamlData(src: YamlSource): { data: unknown } | { error: string } {
+  const known = dataOf.get(src);
+  if (known) return known;
+  const read = toData(src);
+  dataOf.set(src, read);
+  return read;
+}
+
+const dataOf = new WeakMap<YamlSource, { data: unknown } | { error: string }>();
+
+function toData(src: YamlSource): { data: unknown } | { error: string } {
   const anchors = new Map<string, Node>();
   const done = new Map<Node, unknown>();
   const open = new Set<Node>();
