@@ -8,6 +8,7 @@ const GiB = 1024 ** 3;
 
 const ready = (): MachineFacts => ({
   engine: { version: '24.0.7', apiVersion: '1.43', os: 'linux', arch: 'amd64' },
+  cli: { serverVersion: '24.0.7' },
   compose: { version: '2.24.5' },
   info: { ncpu: 4, memTotal: 16 * GiB, dockerRootDir: '/var/lib/docker', memoryLimit: true, swapLimit: true, pidsLimit: true, cpuCfsQuota: true },
   images: [{ image: { ref: 'postgres:16', purpose: 'the database', source: 'profile', boot: true }, state: 'present' }],
@@ -19,7 +20,7 @@ const byTitle = (facts: MachineFacts, prefix: string) => assess(facts, profile).
 describe('doctor: judging the machine', () => {
   it('a machine with everything: every item ok, exit 0, the limits it will apply spelled out', () => {
     const items = assess(ready(), profile);
-    expect(items.map((i) => i.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(items.map((i) => i.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
     expect(doctorExitCode(items)).toBe(0);
     const text = renderDoctor(items, profile);
     expect(text).toContain('limits applied: each container 1024 MiB memory (no swap), 1 CPU, 512 processes; builds ≤ 900 s, boot ≤ 240 s');
@@ -32,6 +33,8 @@ describe('doctor: judging the machine', () => {
     f.compose = { version: '1.29.2' };
     expect(byTitle(f, 'Docker engine')).toMatchObject({ status: 'fail', fix: expect.stringContaining('start Docker') });
     expect(byTitle(f, 'Docker Compose')).toMatchObject({ status: 'fail', detail: '1.29.2 is Compose v1' });
+    f.cli = { error: 'Cannot connect to the Docker daemon at unix:///tmp/none.sock' };
+    expect(byTitle(f, 'docker CLI')).toMatchObject({ status: 'fail', fix: expect.stringContaining('DOCKER_HOST') });
     f.engine = { version: '19.03.15', apiVersion: '1.40', os: 'linux', arch: 'amd64' };
     expect(byTitle(f, 'Docker engine')).toMatchObject({ status: 'fail', fix: 'upgrade Docker to 20.10 or newer' });
   });

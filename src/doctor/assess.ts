@@ -4,6 +4,8 @@ import type { Profile } from '../profile/profile.js';
 /** What `rock-check doctor` found out about the machine, before judging it. */
 export interface MachineFacts {
   engine: { version: string; apiVersion: string; os: string; arch: string } | { error: string };
+  /** The engine the docker CLI reaches (Compose runs through it). */
+  cli: { serverVersion: string } | { error: string };
   compose: { version: string } | { error: string };
   /** From `docker info`: what the engine can enforce and has. */
   info?: { ncpu: number; memTotal: number; dockerRootDir: string; memoryLimit: boolean; swapLimit: boolean; pidsLimit: boolean; cpuCfsQuota: boolean };
@@ -24,7 +26,7 @@ const GiB = 1024 ** 3;
 
 /** Judges the facts: one item per thing to check; `fail` ones must be fixed before grading. */
 export function assess(facts: MachineFacts, profile: Profile): DoctorItem[] {
-  return [engineItem(facts), composeItem(facts), ...facts.images.map(imageItem), ...facts.disk.map(diskItem), limitsItem(facts, profile)];
+  return [engineItem(facts), cliItem(facts), composeItem(facts), ...facts.images.map(imageItem), ...facts.disk.map(diskItem), limitsItem(facts, profile)];
 }
 
 function engineItem({ engine }: MachineFacts): DoctorItem {
@@ -41,6 +43,17 @@ function engineItem({ engine }: MachineFacts): DoctorItem {
     return { status: 'fail', title: 'Docker engine', detail: `${detail} is older than rock-check needs (API ${MIN_API}, Docker 20.10)`, fix: 'upgrade Docker to 20.10 or newer' };
   }
   return { status: 'ok', title: 'Docker engine', detail };
+}
+
+function cliItem({ cli, engine }: MachineFacts): DoctorItem {
+  const title = 'docker CLI';
+  if ('error' in cli) {
+    return { status: 'fail', title, detail: `the docker command reaches no engine: ${cli.error}`, fix: 'install the Docker CLI, and check DOCKER_HOST and the current context (docker context ls)' };
+  }
+  if (!('error' in engine) && cli.serverVersion !== engine.version) {
+    return { status: 'warn', title, detail: `reaches engine ${cli.serverVersion}, while the API client reaches ${engine.version}`, fix: 'make DOCKER_HOST and the current Docker context name the same engine' };
+  }
+  return { status: 'ok', title, detail: `reaches engine ${cli.serverVersion}` };
 }
 
 function composeItem({ compose }: MachineFacts): DoctorItem {

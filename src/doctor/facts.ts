@@ -17,7 +17,7 @@ const GiB = 1024 ** 3;
  * undefined (or rejects) when no engine answers.
  */
 export async function machineFacts(docker: () => Promise<Dockerode>, profile: Profile, submission?: Submission): Promise<MachineFacts> {
-  const facts: MachineFacts = { engine: { error: 'not checked' }, compose: await composeVersion(), images: [], disk: [] };
+  const facts: MachineFacts = { engine: { error: 'not checked' }, cli: await cliServer(), compose: await composeVersion(), images: [], disk: [] };
   let client: Dockerode | undefined;
   try {
     client = await docker();
@@ -42,6 +42,17 @@ export async function machineFacts(docker: () => Promise<Dockerode>, profile: Pr
   }
   facts.disk.push(await freeDisk(tmpdir(), "the submissions' temporary copies", 512 * 1024 ** 2, 2 * GiB));
   return facts;
+}
+
+/** The engine the docker CLI (and so Compose) reaches: DOCKER_HOST, the current Docker context. */
+async function cliServer(): Promise<MachineFacts['cli']> {
+  try {
+    const r = await run('docker', ['version', '--format', '{{.Server.Version}}'], { timeoutMs: 30_000 });
+    const out = r.output.trim();
+    return r.code === 0 && out !== '' ? { serverVersion: out } : { error: out.split('\n').pop() || `exit code ${r.code}` };
+  } catch (e) {
+    return { error: firstLine(e) };
+  }
 }
 
 async function composeVersion(): Promise<MachineFacts['compose']> {
