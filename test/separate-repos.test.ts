@@ -32,10 +32,11 @@ describe.concurrent('grading an api and a client given as separate repositories'
     for (const name of formatNames) expect(run.outputs[name], name).not.toMatch(staging);
   }, TIMEOUT);
 
-  it('names the repository and the repository path of each finding in every format', async ({ expect }) => {
+  it('names the repository and the repository path of each finding in every format', async () => {
     await using m = await materialize('good');
     await rm(join(m.dir, 'rock-of-ages-client', 'Dockerfile'));
     await rm(join(m.dir, 'rock-of-ages-api', '.github'), { recursive: true });
+    for (const env of ['.env.example', '.env.local']) await rm(join(m.dir, 'rock-of-ages-api', env));
     const run = await gradeInEveryFormat(['--api', 'rock-of-ages-api', '--client', 'rock-of-ages-client'], m.dir);
     expect(run.exit).toBe(1);
 
@@ -44,8 +45,11 @@ describe.concurrent('grading an api and a client given as separate repositories'
     expect(df001).toEqual([expect.objectContaining({ repository: 'client', file: 'Dockerfile', message: expect.stringMatching(/^no Dockerfile in the repository root/) })]);
     const wf001 = run.report.criteria.find((c) => c.id === 'RC-WF001')!.findings;
     expect(wf001).toEqual([expect.objectContaining({ repository: 'api', file: '.github/workflows', message: expect.stringContaining('no workflow file in .github/workflows/') })]);
-    const wf003 = run.report.criteria.find((c) => c.id === 'RC-WF003')!;
-    expect(JSON.stringify(wf003)).not.toMatch(staging);
+    const cf004 = run.report.criteria.find((c) => c.id === 'RC-CF004')!.findings;
+    expect(cf004).toEqual([expect.objectContaining({ repository: 'api', file: '.env.example' })]);
+    const cascades = run.report.criteria.filter((c) => c.blockedBy !== undefined).flatMap((c) => c.findings.map((f) => f.message));
+    expect(cascades).toContain('cannot be checked: there is no workflow in .github/workflows/ (see RC-WF001)');
+    expect(cascades).toContainEqual(expect.stringMatching(/^cannot be checked: there is no env file in the api repository/));
     expect(findings.every((f) => f.repository === 'api' || f.repository === 'client')).toBe(true);
     for (const name of formatNames) expect(run.outputs[name], name).not.toMatch(staging);
 

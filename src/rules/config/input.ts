@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { shownFolder } from '../../model/repository-path.js';
 import { joinPath, unreadableReason, type Submission, type SubmissionFile } from '../../model/submission.js';
 import { parseEnvFile, type EnvFile } from '../../parsers/env-file.js';
 import { parseGitignore, type Gitignore } from '../../parsers/gitignore.js';
@@ -41,6 +42,8 @@ export interface ConfigInput {
   profile: Profile;
   /** The api folder relative to the submission root ('' for the root). */
   apiDir: string;
+  /** How messages name the api folder: `rock-of-ages-api/`, or `the api repository` when it is a repository's root. */
+  apiFolder: string;
   settings: SourceFile<PythonSource>;
   envExample: SourceFile<EnvFile>;
   /** Env files present in the api folder or referenced by a compose file, by path. */
@@ -68,6 +71,7 @@ export function configInputs(sub: Submission, profile: Profile): ConfigInput[] {
     {
       profile,
       apiDir: dir,
+      apiFolder: shownFolder(sub.components, dir).replace(/^the repository root$/, 'the api repository'),
       settings: load(settingsPath(sub, dir, profile), parsePythonSource),
       envExample: load(inApi(profile.env.exampleFile), parseEnvFile),
       envFiles: envFiles(sub, dir, profile),

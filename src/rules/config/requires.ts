@@ -45,8 +45,8 @@ export function needsSeedScript({ seed, apiDir }: ConfigInput): Blocker | undefi
 }
 
 /** At least one env file readable as text (.env.example counts); RC-CF004 reports a missing or unreadable .env.example. */
-export function needsEnvFiles({ envFiles, envExample, apiDir }: ConfigInput): Blocker | undefined {
+export function needsEnvFiles({ envFiles, envExample, apiFolder }: ConfigInput): Blocker | undefined {
   if (envFiles.some((f) => f.parsed)) return undefined;
-  const reason = envFiles.length === 0 ? `there is no env file in ${apiDir === '' ? 'the api repository' : `${apiDir}/`}` : 'no env file is a text file';
+  const reason = envFiles.length === 0 ? `there is no env file in ${apiFolder}` : 'no env file is a text file';
   return { file: envExample.path, reason, see: 'RC-CF004' };
 }
