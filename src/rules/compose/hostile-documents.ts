@@ -1,6 +1,6 @@
 import { dirname } from 'node:path/posix';
 import type { SubmissionFile } from '../../model/submission.js';
-import { parseYamlSource, positionOf, type PathSegment, type YamlSource } from '../../parsers/yaml-source.js';
+import { parseYamlSource, positionOf, yamlData, type PathSegment, type YamlSource } from '../../parsers/yaml-source.js';
 import { resolveReference, type PathContext } from './host-paths.js';
 import type { ComposeInput, Where } from './input.js';
 import { applyMergeKeys } from './merge-keys.js';
@@ -89,29 +89,15 @@ function readDocument(f: SubmissionFile | undefined, file: string, dir: string, 
   if (!f || f.text === undefined || f.symlink?.outside) return undefined;
   const src = parseYamlSource(file, f.text);
   if (src.doc.errors.length > 0) return undefined;
-  let raw: unknown;
-  try {
-    raw = src.doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    return undefined;
-  }
-  if (!isAcyclic(raw)) return undefined;
-  const data = applyMergeKeys(raw);
+  const raw = yamlData(src);
+  if ('error' in raw) return undefined;
+  const data = applyMergeKeys(raw.data);
   return isMapping(data) ? { file, dir, src, data, joinsStack } : undefined;
 }
 
 function dirOf(path: string): string {
   const d = dirname(path);
   return d === '.' ? '' : d;
-}
-
-function isAcyclic(value: unknown, open = new Set<object>()): boolean {
-  if (typeof value !== 'object' || value === null) return true;
-  if (open.has(value)) return false;
-  open.add(value);
-  const ok = Object.values(value).every((v) => isAcyclic(v, open));
-  open.delete(value);
-  return ok;
 }
 
 /** file, line and column of a YAML path of one document. */

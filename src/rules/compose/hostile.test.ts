@@ -86,6 +86,11 @@ describe('hostileSettings', () => {
     ]);
   });
 
+  it('skips an included file that is not compose data (self-referring alias, not YAML)', () => {
+    const files = { 'docker-compose.yml': 'include: [./a.yml, ./b.yml]\nservices:\n  api:\n    image: x\n', 'a.yml': 'x: &a [*a]\n', 'b.yml': 'services: [\n' };
+    expect(hostileSettings(linked(files))).toEqual([]);
+  });
+
   it('says nothing about a file it cannot read', () => {
     expect(where('services: [\n')).toEqual([]);
   });
