@@ -40,7 +40,14 @@ export const MAX_DOCUMENTS = 32;
  * the submission or cannot be read is not followed: the setting naming it is
  * refused, or Compose reports the missing file itself.
  */
-export function composeDocuments(input: ComposeInput, ctx: PathContext): ComposeDocument[] {
+export interface ComposeDocuments {
+  docs: ComposeDocument[];
+  /** Followed files of the submission that cannot be read as compose data (Compose may still read parts of them). */
+  unreadable: { from: ComposeDocument; followed: FollowedFile }[];
+}
+
+export function composeDocuments(input: ComposeInput, ctx: PathContext): ComposeDocuments {
+  const unreadable: ComposeDocuments['unreadable'] = [];
   const docs: ComposeDocument[] = [{ file: input.file, dir: input.dir, src: input.src, data: input.data, joinsStack: true }];
   const seen = new Map<string, ComposeDocument>([[input.file, docs[0]]]);
   for (let i = 0; i < docs.length; i++) {
@@ -57,10 +64,12 @@ export function composeDocuments(input: ComposeInput, ctx: PathContext): Compose
       if (doc) {
         seen.set(path, doc);
         docs.push(doc);
+      } else if (input.files[path] !== undefined) {
+        unreadable.push({ from: docs[i], followed: f });
       }
     }
   }
-  return docs;
+  return { docs, unreadable };
 }
 
 /** `include:` entries (string, or {path, project_directory}) and `extends.file` of every service. */

@@ -86,9 +86,12 @@ describe('hostileSettings', () => {
     ]);
   });
 
-  it('skips an included file that is not compose data (self-referring alias, not YAML)', () => {
-    const files = { 'docker-compose.yml': 'include: [./a.yml, ./b.yml]\nservices:\n  api:\n    image: x\n', 'a.yml': 'x: &a [*a]\n', 'b.yml': 'services: [\n' };
-    expect(hostileSettings(linked(files))).toEqual([]);
+  it('refuses an included file it cannot read as compose data (self-referring alias, not YAML): its settings cannot be checked', () => {
+    const files = { 'docker-compose.yml': 'include: [./a.yml, ./b.yml, ./missing.yml]\nservices:\n  api:\n    image: x\n', 'a.yml': 'x: &a [*a]\n', 'b.yml': 'services: [\n' };
+    expect(hostileSettings(linked(files)).map((f) => `${f.line}:${f.column} ${f.message.split(',')[0]}`)).toEqual([
+      '1:11 the compose file includes "./a.yml"',
+      '1:20 the compose file includes "./b.yml"',
+    ]);
   });
 
   it('says nothing about a file it cannot read', () => {

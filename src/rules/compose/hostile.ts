@@ -31,9 +31,16 @@ const KEEP_INSIDE = "rock-check lets Docker read only the submission's own files
 export function hostileSettings(input: ComposeInput, variables: ReadonlyMap<string, string> = input.variables): Finding[] {
   if (!input.usable) return [];
   const ctx: PathContext = { files: input.files, variables };
-  const docs = composeDocuments(input, ctx);
+  const { docs, unreadable } = composeDocuments(input, ctx);
   const stack = new Set(docs.filter((d) => d.joinsStack).flatMap((d) => Object.keys(isMapping(d.data.services) ? d.data.services : {})));
-  return docs.flatMap((doc) => documentFindings(doc, input, ctx, stack));
+  const unchecked = unreadable.map(({ from, followed }) =>
+    report(
+      locateIn(from, followed.path),
+      `${followed.joinsStack ? 'the compose file includes' : `service "${String(followed.path[1])}" extends a service of`} "${followed.written}", which cannot be read as compose data, so its settings cannot be checked; fix or remove it`,
+      KEEP_INSIDE,
+    ),
+  );
+  return [...docs.flatMap((doc) => documentFindings(doc, input, ctx, stack)), ...unchecked];
 }
 
 function documentFindings(doc: ComposeDocument, input: ComposeInput, ctx: PathContext, stack: ReadonlySet<string>): Finding[] {
