@@ -155,6 +155,15 @@ describe('nothing a submission holds hangs or crashes the grade', () => {
     expect(v.failing).not.toContain('RC-DF001');
   }, 150_000);
 
+  it('a file name that is not UTF-8 in an api given with --api: copied and listed, the grade goes on', async () => {
+    await using m = await materialize('good');
+    await writeFile(Buffer.concat([Buffer.from(join(m.dir, API, 'notes-caf')), Buffer.from([0xe9]), Buffer.from('.txt')]), 'x');
+    const args = ['--api', join(m.dir, API), '--client', join(m.dir, 'rock-of-ages-client'), '--static'];
+    const v = await within(120_000, gradeThroughCli(m.dir, args));
+    expect(v.report.errors).toEqual([]);
+    expect(v.report.notices?.join('\n')).toMatch(/notes-caf\ufffd\.txt/);
+  }, 150_000);
+
   it('a NUL byte after the first 8 KiB of settings.py: RC-CF001 says it contains NUL bytes', async () => {
     const v = await gradeWith(async (dir) => {
       const path = join(dir, API, 'rockproject/settings.py');

@@ -1,5 +1,6 @@
-import { cp, lstat, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { chmod, copyFile, lstat, mkdir, readdir, readlink, stat, symlink } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
 import { IntakeError } from './intake-error.js';
 import { skippedFolders } from './walk.js';
 
@@ -25,18 +26,29 @@ export async function existingFolder(path: string, label: string): Promise<strin
 
 /**
  * Copies a folder (reading it only) without the skipped folders and special
- * files; symbolic links are copied as links, their targets unchanged.
+ * files; symbolic links are copied as links, their targets unchanged. Names
+ * are handled as bytes, so a file whose name is not UTF-8 is copied too
+ * (walkFiles then lists it as such).
  */
 export async function copyFolder(from: string, to: string): Promise<void> {
-  await cp(from, to, {
-    recursive: true,
-    verbatimSymlinks: true,
-    errorOnExist: true,
-    filter: async (src) => {
-      if (src === from) return true;
-      if (skippedFolders.has(basename(src))) return false;
-      const st = await lstat(src);
-      return st.isFile() || st.isDirectory() || st.isSymbolicLink();
-    },
-  });
+  const pending: [Buffer, Buffer][] = [[Buffer.from(from), Buffer.from(to)]];
+  const slash = Buffer.from(sep);
+  await mkdir(to);
+  while (pending.length > 0) {
+    const [src, dest] = pending.pop()!;
+    for (const entry of await readdir(src, { withFileTypes: true, encoding: 'buffer' })) {
+      if (skippedFolders.has(entry.name.toString())) continue;
+      const s = Buffer.concat([src, slash, entry.name]);
+      const d = Buffer.concat([dest, slash, entry.name]);
+      if (entry.isDirectory()) {
+        await mkdir(d);
+        pending.push([s, d]);
+      } else if (entry.isFile()) {
+        await copyFile(s, d, constants.COPYFILE_EXCL);
+        await chmod(d, (await lstat(s)).mode & 0o777);
+      } else if (entry.isSymbolicLink()) {
+        await symlink(await readlink(s, { encoding: 'buffer' }), d);
+      }
+    }
+  }
 }
