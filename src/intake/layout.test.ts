@@ -75,6 +75,20 @@ describe('detectLayout', () => {
     expect((await detectLayout(root, profile, 'sub')).components.api?.dir).toBe('rock-of-ages-api');
   });
 
+  it('finds a compose file that is a link to a file inside the folder, never one leading outside', async () => {
+    const outside = tree({ 'docker-compose.yml': courseCompose });
+    const inside = tree({ 'compose-real.yml': courseCompose, 'docker-compose.yml': { symlink: 'compose-real.yml' }, ...under('rock-of-ages-api', apiFiles) });
+    expect((await detectLayout(inside, profile, 'sub')).compose).toBe('docker-compose.yml');
+    const leaving = tree({ 'docker-compose.yml': { symlink: `${outside}/docker-compose.yml` }, ...under('rock-of-ages-api', apiFiles) });
+    expect((await detectLayout(leaving, profile, 'sub')).compose).toBeUndefined();
+  });
+
+  it('never looks up a marker that leads out of the folder', async () => {
+    const root = tree({ 'rock-of-ages-api/x.txt': 'x', 'manage.py': 'print()\n', 'somewhere/Dockerfile': 'FROM x\n' });
+    const sneaky = { ...profile, components: { ...profile.components, api: { ...profile.components.api, markers: ['../manage.py', '/etc/hostname'], folderNames: [] } } };
+    await expect(detectLayout(`${root}/somewhere`, sneaky, 'sub')).rejects.toThrow(IntakeError);
+  });
+
   it('api repository alone', async () => {
     expect(await detectLayout(tree(apiFiles), profile, 'sub')).toEqual({
       layout: 'api-only',
