@@ -12,6 +12,12 @@ describe('composeVariables', () => {
       COMPOSE_FILE: '/etc/compose.yml',
       COMPOSE_ENV_FILES: '/home/grader/.env',
     };
-    expect(Object.fromEntries(composeVariables(env))).toEqual({ PATH: '/usr/bin:/bin', DOCKER_HOST: 'unix:///run/docker.sock', COMPOSE_STATUS_STDOUT: '1' });
+    expect(Object.fromEntries(composeVariables(env))).toEqual({
+      PATH: '/usr/bin:/bin',
+      DOCKER_HOST: 'unix:///run/docker.sock',
+      DOCKER_CONFIG: '/home/grader/.docker',
+      COMPOSE_STATUS_STDOUT: '1',
+    });
+    expect(composeVariables({ DOCKER_CONFIG: '/etc/docker-cli', HOME: '/h' }).get('DOCKER_CONFIG')).toBe('/etc/docker-cli');
   });
 });

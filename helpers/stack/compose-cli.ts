@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 
 export interface ComposeProject {
   /** Absolute path of the derived compose file. */
@@ -43,6 +44,8 @@ const DOCKER_CLI_VARIABLES = ['PATH', 'DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_C
 export function composeVariables(env: NodeJS.ProcessEnv = process.env): Map<string, string> {
   const out = new Map<string, string>();
   for (const k of DOCKER_CLI_VARIABLES) if (env[k] !== undefined) out.set(k, env[k] as string);
+  // Without HOME the CLI would look for its configuration (current context, credential helpers) in the passwd home.
+  if (env.DOCKER_CONFIG === undefined && env.HOME) out.set('DOCKER_CONFIG', join(env.HOME, '.docker'));
   out.set('COMPOSE_STATUS_STDOUT', '1');
   return out;
 }
