@@ -70,6 +70,12 @@ describe('secretsIn', () => {
     expect([...found].sort()).toEqual(['S3cure!Pass', 'django-insecure-abc123', 'hunter2hunter2', 'localpassword123']);
   });
 
+  it('stops at a bounded number of values, so redacting stays fast on a file listing thousands', () => {
+    const text = Array.from({ length: 5000 }, (_, i) => `K${i}_PASSWORD=Value${i}Xy9`).join('\n');
+    expect(secretsIn([text]).size).toBe(100);
+    expect(secretsIn([text], 10)).toEqual(new Set(Array.from({ length: 10 }, (_, i) => `Value${i}Xy9`)));
+  });
+
   it('leaves short and plain lower-case words to the shape checks, so messages keep their words', () => {
     expect([...secretsIn(['DB_PASSWORD=postgres\nTOKEN=abc\nPASSWORD=${DB_PASSWORD}\n'])]).toEqual([]);
   });

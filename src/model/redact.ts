@@ -74,14 +74,17 @@ export function redactSecrets(text: string, known: Iterable<string> = []): strin
  * credential's name (env files, compose, workflows, settings.py, Dockerfile
  * ENV/ARG) that are real values, not references or placeholders. Short and
  * plain lower-case words (`postgres`) are left to the shape checks, so the
- * words of every message do not turn into stars.
+ * words of every message do not turn into stars. At most `limit` values: each
+ * one costs a pass over every message, and a submission listing thousands is
+ * still covered by the assignment and shape checks.
  */
-export function secretsIn(texts: Iterable<string>): Set<string> {
+export function secretsIn(texts: Iterable<string>, limit = 100): Set<string> {
   const found = new Set<string>();
   for (const text of texts) {
     for (const m of text.matchAll(secretAssignment)) {
       const value = m[2];
       if (!isStandIn(value) && value.length >= 8 && !/^[a-z]+$/.test(value)) found.add(value);
+      if (found.size >= limit) return found;
     }
   }
   return found;
