@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { sampleKinds, sampleReport } from '../sample.js';
 import { formatGradescope, toGradescope } from './gradescope.js';
