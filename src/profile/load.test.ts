@@ -68,7 +68,7 @@ describe('loadProfile of a hostile file', () => {
 });
 
 /** Nine levels of ten aliases each: 10^9 nodes once expanded, 400 bytes written. */
-export function aliasBomb(): string {
+function aliasBomb(): string {
   const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
   for (let i = 1; i <= 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
   return `${lines.join('\n')}\n`;
