@@ -80,3 +80,13 @@ describe('secretsIn', () => {
     expect([...secretsIn(['DB_PASSWORD=postgres\nTOKEN=abc\nPASSWORD=${DB_PASSWORD}\n'])]).toEqual([]);
   });
 });
+
+describe('words of code and settings are not secrets', () => {
+  it('leaves a call that reads the value, and permission words, as they are', () => {
+    const settings = "'PASSWORD': os.getenv('DB_PASSWORD'),\n'PASSWD': os.environ['DB_PASSWORD']";
+    expect([...secretsIn([settings])]).toEqual([]);
+    expect(redactSecrets("write os.getenv('SSLMODE', 'require')", secretsIn([settings]))).toBe("write os.getenv('SSLMODE', 'require')");
+    expect(redactSecrets('the deploy job needs permissions id-token: write')).toBe('the deploy job needs permissions id-token: write');
+    expect(redactSecrets('DB_PASSWORD=localpassword123')).not.toContain('localpassword123');
+  });
+});

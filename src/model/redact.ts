@@ -42,7 +42,9 @@ export function isStandIn(value: string): boolean {
     /[-_ ]here$/.test(v) ||
     /^(x+|\.+)$/.test(v) ||
     /^(changeme|change-me|change_me|password|secret|placeholder|example|todo|none|null|redacted|true|false)$/.test(v) ||
-    /(^|[-_])(placeholder|example|changeme|dummy)([-_]|$)/.test(v)
+    /(^|[-_])(placeholder|example|changeme|dummy)([-_]|$)/.test(v) ||
+    /^(read|write|none|required|optional|yes|no|on|off)$/.test(v) ||
+    /^[a-z_]\w*(\.[a-z_]\w*)*[([]/.test(v)
   );
 }
 
