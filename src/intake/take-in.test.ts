@@ -128,8 +128,8 @@ describe('takeIn: --api and --client given separately', () => {
     expect(readdirSync(sub.root).sort()).toEqual(['api', 'client']);
     expect(sub.compose).toBe('api/docker-compose.dev.yml');
     expect(sub.components).toEqual({
-      api: { role: 'api', dir: 'api', foundBy: 'argument', git: { isRepo: true, head: shortHead(api) } },
-      client: { role: 'client', dir: 'client', foundBy: 'argument', git: { isRepo: false } },
+      api: { role: 'api', dir: 'api', foundBy: 'argument', source: api, git: { isRepo: true, head: shortHead(api) } },
+      client: { role: 'client', dir: 'client', foundBy: 'argument', source: client, git: { isRepo: false } },
     });
     expect(sub.files['api/seed_database.sh'].git).toEqual({ tracked: true, mode: '100755' });
     expect(statSync(join(sub.root, 'api/seed_database.sh')).mode & 0o111).not.toBe(0);
