@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -74,4 +74,6 @@ it('SIGKILL mid-batch, then the same command: every row once, the killed grading
   expect(again.stdout).toContain(`${2 - finishedBefore.length} graded, ${finishedBefore.length} unchanged`);
   expect(query(out(), 'SELECT * FROM attempts')).toEqual([]);
   for (const id of killedRuns) expect(await leftovers(docker, id), `run ${id}`).toEqual([]);
+  const temp = await readdir(tmpdir());
+  for (const id of killedRuns) expect(temp.filter((f) => f.startsWith(`rock-check-${id}-`)), `private copies of run ${id}`).toEqual([]);
 });

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dockerDescribe } from '../../helpers/stack/test-support.js';
@@ -27,6 +30,18 @@ describe('cleanAll (engine stand-in)', () => {
     await cleanAll(docker);
     expect(removed.sort()).toEqual(['c1', 'c2', 'i1', 'n1', 'v1']);
     expect(filtersSeen[0]).toBe(JSON.stringify({ label: ['rock-check=1'] }));
+  });
+
+  it("removes the private copies a killed run left in the temp folder, and no other run's", async () => {
+    const temp = mkdtempSync(join(tmpdir(), 'rc-clean-'));
+    try {
+      for (const d of ['rock-check-r1-Ab12Cd', 'rock-check-r1x-Ab12Cd', 'rock-check-r2-Ab12Cd']) mkdirSync(join(temp, d));
+      const { docker } = fakeDocker([]);
+      expect(await cleanAll(docker, { runId: 'r1', tempDir: temp })).toEqual([`folder ${join(temp, 'rock-check-r1-Ab12Cd')}`]);
+      expect(readdirSync(temp).sort()).toEqual(['rock-check-r1x-Ab12Cd', 'rock-check-r2-Ab12Cd']);
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
   });
 
   it('keeps images when asked', async () => {

@@ -1,3 +1,6 @@
+import { readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type Dockerode from 'dockerode';
 import { dockerClient } from './docker-client.js';
 import { labelFilter } from './labels.js';
@@ -7,6 +10,8 @@ export interface CleanOptions {
   runId?: string;
   /** Leave labelled images in place (`--keep-images`). */
   keepImages?: boolean;
+  /** Where the run's private copies are; the system's temp folder by default. */
+  tempDir?: string;
 }
 
 export class CleanupError extends Error {
@@ -60,8 +65,20 @@ export async function cleanAll(docker?: Dockerode, opts: CleanOptions = {}): Pro
       await attempt(`image ${name}`, () => d.getImage(img.Id).remove({ force: true }));
     }
   }
+  if (opts.runId !== undefined) {
+    for (const folder of await runFolders(opts.runId, opts.tempDir ?? tmpdir())) {
+      await attempt(`folder ${folder}`, () => rm(folder, { recursive: true, force: true, maxRetries: 3 }));
+    }
+  }
   if (failures.length > 0) throw new CleanupError(removed, failures);
   return removed;
+}
+
+/** The private copies a run makes (`rock-check-<run>-XXXXXX` in the temp folder), which a killed run leaves behind. */
+async function runFolders(runId: string, dir: string): Promise<string[]> {
+  const name = new RegExp(`^rock-check-${runId.replace(/[^a-z0-9-]/g, '')}-[A-Za-z0-9]{6}$`);
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isDirectory() && name.test(e.name)).map((e) => join(dir, e.name));
 }
 
 function statusOf(e: unknown): number | undefined {
