@@ -1,6 +1,8 @@
 import { describe, inject } from 'vitest';
-import { gradeRules, type RuleFamily, type RuleVerdict } from '../src/rules/rule.js';
-import { gradeCriterion } from './criterion.js';
+import type { Finding } from '../src/model/finding.js';
+import { adviceOf, type RuleFamily, type RuleVerdict } from '../src/rules/rule.js';
+import { gradeCriterion, withAdvice } from './criterion.js';
+import { familyVerdicts } from './family-verdicts.js';
 
 /**
  * One test per rule of a static family: the family's rules run once over the
@@ -10,16 +12,16 @@ import { gradeCriterion } from './criterion.js';
  */
 export function gradeFamily<I>(family: RuleFamily<I>): void {
   const { submission, profile } = inject('grading');
-  const notApplicable = family.notApplicable?.(submission, profile);
   let results: Map<string, RuleVerdict> | undefined;
+  let advice: Map<string, Finding[]> | undefined;
   describe(family.area, () => {
     for (const rule of family.rules) {
       gradeCriterion(
         rule.id,
         () => {
-          if (notApplicable) return { notApplicable };
-          results ??= gradeRules(family, submission, profile);
-          return results.get(rule.id) ?? [];
+          results ??= familyVerdicts(family, submission, profile);
+          advice ??= adviceOf(family, submission, profile);
+          return withAdvice(results.get(rule.id) ?? [], advice.get(rule.id));
         },
         { docs: rule.docs },
       );

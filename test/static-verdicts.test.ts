@@ -28,6 +28,9 @@ describe.concurrent('rock-check --static on each fixture', () => {
         for (const f of c.findings) expect(f.message.length).toBeGreaterThan(10);
       }
       if (expected.length === 0) expect(v.report.score.earned).toBe(v.report.score.possible);
+      const advised = v.report.criteria.filter((c) => c.status === 'pass' && c.findings.length > 0);
+      expect(advised.map((c) => c.id).sort(), 'criteria that pass with advice').toEqual([...(fixture.expect.advice ?? [])].sort());
+      for (const c of advised) expect(c.findings.map((f) => f.severity), `${c.id} passes with warnings only`).toEqual(c.findings.map(() => 'warning'));
       if (fixture.expect.notice === undefined) expect(v.report.notices).toBeUndefined();
       else expect(v.report.notices).toEqual([expect.stringContaining(fixture.expect.notice)]);
       for (const c of v.report.criteria.filter((c) => c.blockedBy !== undefined)) {

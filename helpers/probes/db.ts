@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { RuntimeInfo } from '../stack/runtime-info.js';
 import type { ProbeContext } from './context.js';
 
 /**
@@ -6,24 +7,29 @@ import type { ProbeContext } from './context.js';
  * database container, as the database's own user.
  */
 export async function withDatabase<T>(ctx: ProbeContext, fn: (q: Query) => Promise<T>, hostPort?: number): Promise<T> {
-  const access = ctx.runtime.database;
-  const port = hostPort ?? ctx.runtime.components.database?.hostPort;
-  if (!access || !port) throw new Error('the database has no published port');
-  const client = new pg.Client({
-    host: ctx.runtime.host,
-    port,
-    database: access.name,
-    user: access.user,
-    password: access.password,
-    connectionTimeoutMillis: 10_000,
-    query_timeout: 20_000,
-  });
+  const client = new pg.Client(databaseClientConfig(ctx.runtime, hostPort));
   await client.connect();
   try {
     return await fn(async (sql, params = []) => (await client.query(sql, params)).rows);
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** How rock-check connects to the api's database: the published port (the database container's, unless given), the database's own user. */
+export function databaseClientConfig(runtime: RuntimeInfo, hostPort?: number): pg.ClientConfig {
+  const access = runtime.database;
+  const port = hostPort ?? runtime.components.database?.hostPort;
+  if (!access || !port) throw new Error('the database has no published port');
+  return {
+    host: runtime.host,
+    port,
+    database: access.name,
+    user: access.user,
+    password: access.password,
+    connectionTimeoutMillis: 10_000,
+    query_timeout: 20_000,
+  };
 }
 
 export type Query = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;

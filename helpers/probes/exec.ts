@@ -1,17 +1,42 @@
 import type Dockerode from 'dockerode';
-import { demuxDockerLog } from '../stack/container-logs.js';
+import { demuxDockerLog, splitDockerStreams } from '../stack/container-logs.js';
 
-/** Runs a command in a running container; output demultiplexed, cut off after the time limit. */
-export async function execIn(docker: Dockerode, containerId: string, cmd: string[], timeoutMs = 30_000): Promise<{ exitCode: number | null; output: string }> {
+export interface ExecResult {
+  /** null: still running when the time limit cut it off. */
+  exitCode: number | null;
+  /** stdout and stderr interleaved. */
+  output: string;
+  stdout: string;
+  stderr: string;
+  /** More output came than `maxOutputBytes`: the rest was read and dropped. */
+  cut?: boolean;
+}
+
+/**
+ * Runs a command (an argv, no shell of ours) in a running container; output
+ * demultiplexed, cut off after the time limit. With `maxOutputBytes`, at most
+ * that many bytes of the stream (output and its framing) are kept; the rest
+ * is read and dropped, so the command still ends and gives its exit code.
+ */
+export async function execIn(docker: Dockerode, containerId: string, cmd: string[], timeoutMs = 30_000, maxOutputBytes = Infinity): Promise<ExecResult> {
   const exec = await docker.getContainer(containerId).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
   const stream = await exec.start({ hijack: true, stdin: false });
   const chunks: Buffer[] = [];
+  let kept = 0;
+  let cut = false;
   await new Promise<void>((resolve) => {
     const timer = setTimeout(() => {
       stream.destroy();
       resolve();
     }, timeoutMs);
-    stream.on('data', (c: Buffer) => chunks.push(c));
+    stream.on('data', (c: Buffer) => {
+      const room = maxOutputBytes - kept;
+      if (c.length > room) cut = true;
+      if (room <= 0) return;
+      const part = c.length > room ? c.subarray(0, room) : c;
+      chunks.push(part);
+      kept += part.length;
+    });
     stream.on('end', () => {
       clearTimeout(timer);
       resolve();
@@ -22,7 +47,8 @@ export async function execIn(docker: Dockerode, containerId: string, cmd: string
     });
   });
   const info = await exec.inspect();
-  return { exitCode: info.Running ? null : info.ExitCode, output: demuxDockerLog(Buffer.concat(chunks)) };
+  const raw = Buffer.concat(chunks);
+  return { exitCode: info.Running ? null : info.ExitCode, output: demuxDockerLog(raw), ...splitDockerStreams(raw), ...(cut ? { cut } : {}) };
 }
 
 /**
@@ -81,9 +107,9 @@ export function parseProbeOutput(output: string): Map<string, NameProbe> {
 }
 
 /** Runs NETWORK_PROBE in a container for some names (and a port to connect to, if any). */
-export async function probeNames(docker: Dockerode, containerId: string, names: string[], port?: number): Promise<{ probes: Map<string, NameProbe>; failure?: string }> {
+export async function probeNames(docker: Dockerode, containerId: string, names: string[], port?: number, timeoutMs = 60_000): Promise<{ probes: Map<string, NameProbe>; failure?: string }> {
   try {
-    const r = await execIn(docker, containerId, ['sh', '-c', NETWORK_PROBE, 'sh', port === undefined ? '' : String(port), ...names], 60_000);
+    const r = await execIn(docker, containerId, ['sh', '-c', NETWORK_PROBE, 'sh', port === undefined ? '' : String(port), ...names], timeoutMs);
     if (r.exitCode === 126 || r.exitCode === 127) return { probes: new Map(), failure: 'the image has no sh to run a probe with' };
     return { probes: parseProbeOutput(r.output) };
   } catch (e) {

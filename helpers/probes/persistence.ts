@@ -2,6 +2,7 @@ import { BoundPorts } from 'testcontainers';
 import { dockerClient } from '../../src/cleanup/docker-client.js';
 import type { Finding } from '../../src/model/finding.js';
 import { compose } from '../stack/compose-cli.js';
+import { isNamedVolume } from '../stack/compose-stack.js';
 import { tailLines } from '../stack/container-logs.js';
 import { databaseReady, NotReadyError } from '../stack/readiness.js';
 import { finding, need, type ProbeContext } from './context.js';
@@ -69,9 +70,4 @@ export async function dataSurvivesRecreate(ctx: ProbeContext): Promise<Finding[]
       `mount a named volume on ${dataDir} in the database service, e.g. "postgres_data:${dataDir}", and declare it under the top-level volumes:`,
     ),
   ];
-}
-
-/** Compose names a project's named volume `<project>_<key>`; anonymous volumes get a bare hash. */
-function isNamedVolume(name: string, projectName: string): boolean {
-  return name.startsWith(`${projectName}_`);
 }

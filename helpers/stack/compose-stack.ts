@@ -92,9 +92,7 @@ export class ComposeStack extends StackBuilder {
       info.compose = { projectName: derived.projectName, file, dir: workdir, changes };
       const resolved = await this.resolvedRefusals(project, workdir);
       if (resolved.length > 0) return refuse(resolved);
-      cleanup.defer(`compose project ${project.projectName}`, () =>
-        compose(project, ['down', '--volumes', '--remove-orphans', '--timeout', '5'], { timeoutMs: 120_000 }),
-      );
+      cleanup.defer(`compose project ${project.projectName}`, () => downWithVolumes(docker, project));
       this.checkAborted();
 
       const failed = await this.buildImages(project, derived, info, docker);
@@ -131,13 +129,15 @@ export class ComposeStack extends StackBuilder {
     const roleOf = (service: string) => (Object.entries(derived.roles) as [Role, string][]).find(([, s]) => s === service)?.[0];
     await Promise.all(
       Object.entries(derived.builtImages).map(async ([service, tag]) => {
-        this.listener({ step: 'build', detail: service });
+        this.listener({ step: 'build', detail: service, phase: 'begins' });
         const t0 = Date.now();
         const onLine = (line: string) => this.listener({ step: 'build', detail: service, line });
-        const r = await compose(project, ['build', service], { timeoutMs: this.buildTimeoutMs, signal: this.signal, onLine }).catch(async (e: unknown) => {
-          if (e instanceof CommandAborted) await removeBuildLeftovers(docker, e.output);
-          throw e;
-        });
+        const r = await compose(project, ['build', service], { timeoutMs: this.buildTimeoutMs, signal: this.signal, onLine })
+          .finally(() => this.listener({ step: 'build', detail: service, phase: 'ends' }))
+          .catch(async (e: unknown) => {
+            if (e instanceof CommandAborted) await removeBuildLeftovers(docker, e.output);
+            throw e;
+          });
         const role = roleOf(service);
         if (r.code === 0 && !r.timedOut) {
           if (role) info.build.images.push({ role, tag, seconds: elapsedSeconds(t0) });
@@ -316,7 +316,26 @@ export function blockedServices(services: Record<string, unknown>, failed: Set<s
   return blocked;
 }
 
-async function projectContainers(docker: Dockerode, projectName: string): Promise<Map<string, Dockerode.Container>> {
+/**
+ * `docker compose down --volumes`, then the anonymous volumes the project's
+ * containers had: a container recreated without renewing them mounts them by
+ * name, and `down` keeps those.
+ */
+async function downWithVolumes(docker: Dockerode, project: ComposeProject): Promise<unknown> {
+  const filters = JSON.stringify({ label: [`com.docker.compose.project=${project.projectName}`] });
+  const containers = await docker.listContainers({ all: true, filters }).catch(() => []);
+  const anonymous = containers.flatMap((c) => c.Mounts).filter((m) => m.Type === 'volume' && m.Name && !isNamedVolume(m.Name, project.projectName));
+  const down = await compose(project, ['down', '--volumes', '--remove-orphans', '--timeout', '5'], { timeoutMs: 120_000 });
+  for (const name of new Set(anonymous.map((m) => m.Name!))) await docker.getVolume(name).remove().catch(() => undefined);
+  return down;
+}
+
+/** Compose names a project's named volume `<project>_<key>`; anonymous volumes get a bare hash. */
+export function isNamedVolume(name: string, projectName: string): boolean {
+  return name.startsWith(`${projectName}_`);
+}
+
+export async function projectContainers(docker: Dockerode, projectName: string): Promise<Map<string, Dockerode.Container>> {
   const list = await docker.listContainers({ all: true, filters: JSON.stringify({ label: [`com.docker.compose.project=${projectName}`] }) });
   const out = new Map<string, Dockerode.Container>();
   for (const c of list) {
@@ -326,7 +345,7 @@ async function projectContainers(docker: Dockerode, projectName: string): Promis
   return out;
 }
 
-function hostPortOf(inspect: Dockerode.ContainerInspectInfo, port: number): number | undefined {
+export function hostPortOf(inspect: Dockerode.ContainerInspectInfo, port: number): number | undefined {
   const bindings = inspect.NetworkSettings.Ports?.[`${port}/tcp`] ?? [];
   const b = bindings.find((x) => !x.HostIp.includes(':')) ?? bindings[0];
   return b ? Number(b.HostPort) : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demuxDockerLog, tailLines } from './container-logs.js';
+import { demuxDockerLog, splitDockerStreams, tailLines } from './container-logs.js';
 
 function frame(stream: number, text: string): Buffer {
   const body = Buffer.from(text);
@@ -12,6 +12,12 @@ function frame(stream: number, text: string): Buffer {
 describe('container logs', () => {
   it('demultiplexes stdout and stderr frames in order', () => {
     expect(demuxDockerLog(Buffer.concat([frame(1, 'one\n'), frame(2, 'two\n'), frame(1, 'three\n')]))).toBe('one\ntwo\nthree\n');
+  });
+
+  it('keeps stdout and stderr apart when asked; a TTY log is all stdout', () => {
+    expect(splitDockerStreams(Buffer.concat([frame(1, 'one\n'), frame(2, 'two\n'), frame(1, 'three\n')]))).toEqual({ stdout: 'one\nthree\n', stderr: 'two\n' });
+    expect(splitDockerStreams(Buffer.concat([frame(1, 'cut '), frame(2, 'off')]).subarray(0, 22))).toEqual({ stdout: 'cut ', stderr: 'of' });
+    expect(splitDockerStreams(Buffer.from('plain text\n'))).toEqual({ stdout: 'plain text\n', stderr: '' });
   });
 
   it('reads a TTY log (no frames) as text', () => {

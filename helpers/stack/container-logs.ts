@@ -10,17 +10,31 @@ const MAX_LINE = 300;
  * then the payload. A TTY container's log is the raw text.
  */
 export function demuxDockerLog(buf: Buffer): string {
-  const parts: Buffer[] = [];
+  const frames = logFrames(buf);
+  return frames ? Buffer.concat(frames.map((f) => f.payload)).toString('utf8') : buf.toString('utf8');
+}
+
+/** stdout and stderr of a multiplexed stream apart (see demuxDockerLog); a TTY's raw text is all stdout. */
+export function splitDockerStreams(buf: Buffer): { stdout: string; stderr: string } {
+  const frames = logFrames(buf);
+  if (!frames) return { stdout: buf.toString('utf8'), stderr: '' };
+  const of = (err: boolean) => Buffer.concat(frames.filter((f) => (f.stream === 2) === err).map((f) => f.payload)).toString('utf8');
+  return { stdout: of(false), stderr: of(true) };
+}
+
+/** The frames of a multiplexed stream, or undefined when it is raw text. */
+function logFrames(buf: Buffer): { stream: number; payload: Buffer }[] | undefined {
+  const frames: { stream: number; payload: Buffer }[] = [];
   let i = 0;
   while (i + 8 <= buf.length) {
     const stream = buf[i];
-    if (stream > 2 || buf[i + 1] !== 0 || buf[i + 2] !== 0 || buf[i + 3] !== 0) return buf.toString('utf8');
+    if (stream > 2 || buf[i + 1] !== 0 || buf[i + 2] !== 0 || buf[i + 3] !== 0) return undefined;
     const len = buf.readUInt32BE(i + 4);
-    parts.push(buf.subarray(i + 8, Math.min(buf.length, i + 8 + len)));
+    frames.push({ stream, payload: buf.subarray(i + 8, Math.min(buf.length, i + 8 + len)) });
     i += 8 + len;
   }
-  if (i < buf.length && parts.length === 0) return buf.toString('utf8');
-  return Buffer.concat(parts).toString('utf8');
+  if (i < buf.length && frames.length === 0) return undefined;
+  return frames;
 }
 
 /** The last lines of a log text, without colour codes, each cut to a readable length. */

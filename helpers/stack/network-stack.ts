@@ -168,8 +168,8 @@ export class CourseNetworkStack extends StackBuilder {
         finding: { ruleId: 'RC-RT001', severity: 'error', file: dockerfile, message: `${what} cannot be built: ${shownPath(this.submission.components, dockerfile)} does not exist` },
       };
     }
-    this.listener({ step: 'build', detail: dockerfile });
     const docker = (await getContainerRuntimeClient()).container.dockerode;
+    this.listener({ step: 'build', detail: dockerfile, phase: 'begins' });
     const result = await buildImage(docker, {
       context: join(this.submission.root, comp.dir),
       dockerfile: 'Dockerfile',
@@ -178,7 +178,7 @@ export class CourseNetworkStack extends StackBuilder {
       timeoutMs: this.buildTimeoutMs,
       signal: this.signal,
       onLine: (line) => this.listener({ step: 'build', detail: dockerfile, line }),
-    });
+    }).finally(() => this.listener({ step: 'build', detail: dockerfile, phase: 'ends' }));
     if (result.ok) return { role, result };
     return { role, result, finding: buildFailedFinding(result, { file: dockerfile, what, profile: this.profile, secrets }) };
   }
@@ -203,12 +203,12 @@ export class CourseNetworkStack extends StackBuilder {
     make: () => LimitedContainer | LimitedPostgreSqlContainer,
     ctx: { file: string; secrets: string[]; port: number; network: string },
   ): Promise<{ component: ComponentRuntime; finding?: Finding }> {
-    this.listener({ step: 'start', detail: role });
+    this.listener({ step: 'start', detail: role, phase: 'begins' });
     const what = `the ${role} container`;
     let container: StartedTestContainer;
     const startedAt = Date.now();
     try {
-      container = await make().start();
+      container = await make().start().finally(() => this.listener({ step: 'start', detail: role, phase: 'ends' }));
     } catch (e) {
       const common = { ruleId: 'RC-RT002', file: ctx.file, what, profile: this.profile };
       const facts = e instanceof NotReadyError ? e.facts : await this.stoppedEarly(role, startedAt);

@@ -3,6 +3,7 @@ import { isValidRunId } from '../../src/cleanup/labels.js';
 import { cleanupRegistry, type RunCleanup } from '../../src/cleanup/registry.js';
 import type { Submission } from '../../src/model/submission.js';
 import type { Profile } from '../../src/profile/profile.js';
+import type { StepPhase } from '../../src/progress/events.js';
 import { limitsOf, type Limits } from './limits.js';
 import type { RuntimeInfo } from './runtime-info.js';
 
@@ -18,6 +19,8 @@ export interface StackEvent {
   detail: string;
   /** The latest output line of a build, as it comes. */
   line?: string;
+  /** For a step that runs beside others (builds at once): `begins` as it starts, `ends` when it is over. */
+  phase?: StepPhase;
 }
 
 /**

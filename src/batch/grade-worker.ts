@@ -14,8 +14,8 @@ import { PROGRESS_MARK, type WorkerRequest, type WorkerResult } from './worker-p
 const req = JSON.parse(process.argv[2] ?? '{}') as WorkerRequest;
 process.stdin.on('close', () => process.kill(process.pid, 'SIGTERM'));
 process.stdin.resume();
-// Each step of the grading, for the batch's live display: one marked JSON line on stderr.
-onProgress(req.runId, (e) => process.stderr.write(`${PROGRESS_MARK}${JSON.stringify({ step: e.step, detail: e.detail, line: e.line })}\n`));
+// Each event of the grading, for the batch's live display: one marked JSON line on stderr.
+onProgress(req.runId, (e) => process.stderr.write(`${PROGRESS_MARK}${JSON.stringify(e)}\n`));
 
 async function grade(): Promise<WorkerResult> {
   try {

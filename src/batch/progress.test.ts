@@ -39,3 +39,15 @@ it('on a terminal: a live block of done / total, failures, ETA and each running 
   expect(out).toMatch(/1\/4 done · 1 failed · 0 error · 1 running · ETA \d+s\n {2}bob +\d+s {2}ready api\n/);
   expect(last).toMatch(/^\[2\/4\] carol: pass/);
 });
+
+it('shows no control character of a student, a reason or a step, C1 and bidirectional ones included', () => {
+  let out = '';
+  const p = progressSink((t) => (out += t), true, 1, 1);
+  p.begin('eve\u009b2J\u202e');
+  p.step('eve\u009b2J\u202e', 'building api · building client\u0085');
+  p.finish('eve\u009b2J\u202e', grading({ status: 'error', earned: null, possible: null, reason: 'cannot reach \u009b31m\u2066x' }), true);
+  p.close();
+  const printed = out.replace(/\x1b\[\d*[AJ]/g, '');
+  expect(printed).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
+  expect(printed).toContain('eve?2J?: error: cannot reach ?31m?x');
+});

@@ -17,7 +17,7 @@ interface Tally {
   gradedMs: number[];
 }
 
-const clean = (s: string) => s.replace(/[\x00-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
+const clean = (s: string) => s.replace(/[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
 
 function verdict(g: Grading | undefined): string {
   if (!g) return 'not graded';

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gradingSteps } from './grading-steps.js';
 import { PROGRESS_MARK, type WorkerRequest, type WorkerResult } from './worker-protocol.js';
 
 const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
@@ -20,7 +21,8 @@ export interface RunningGrading {
  * cleanup registry, the interrupt flag, process.exitCode) and runs vitest,
  * so each grading gets a process, and a crash costs one row, not the batch.
  * The child is in its own process group: a terminal's Ctrl-C reaches the
- * batch alone, which forwards it once. `onStep` gets each step it reports.
+ * batch alone, which forwards it once. `onStep` gets what it is doing, on
+ * one line, each time it reports an event.
  */
 export function startGrading(req: WorkerRequest, timeoutMs: number, onStep: (step: string) => void): RunningGrading {
   const child = spawn(process.execPath, [...process.execArgv, workerPath, JSON.stringify(req)], {
@@ -30,13 +32,15 @@ export function startGrading(req: WorkerRequest, timeoutMs: number, onStep: (ste
   });
   let stderr = '';
   let partial = '';
+  const steps = gradingSteps();
   child.stderr!.on('data', (b: Buffer) => {
     const text = partial + b.toString('utf8');
     const lines = text.split('\n');
     partial = lines.pop() ?? '';
     for (const line of lines) {
       if (line.startsWith(PROGRESS_MARK)) {
-        onStep(stepText(line.slice(PROGRESS_MARK.length)));
+        const text = steps(line.slice(PROGRESS_MARK.length));
+        if (text !== undefined) onStep(text);
         continue;
       }
       stderr = (stderr + line + '\n').slice(-4000);
@@ -70,15 +74,4 @@ export function startGrading(req: WorkerRequest, timeoutMs: number, onStep: (ste
       if (child.exitCode === null && child.signalCode === null) child.kill(s);
     },
   };
-}
-
-/** `build api: Step 4/9 : RUN pip install …`, one short line without control characters. */
-function stepText(json: string): string {
-  try {
-    const e = JSON.parse(json) as { step: string; detail?: string; line?: string };
-    const text = [e.step, e.detail].filter(Boolean).join(' ') + (e.line ? `: ${e.line}` : '');
-    return text.replace(/[\x00-\x1f\x7f]/g, ' ').slice(0, 90);
-  } catch {
-    return 'grading';
-  }
 }

@@ -14,6 +14,8 @@ export interface AnnotationSelection {
  * The annotations GitHub will show, the most important first: for each kind,
  * criteria by points (then profile order), taking every failed criterion's
  * first finding before any criterion's second, so each gets its file and line.
+ * The advice of passing criteria (warnings) takes only the room the failed
+ * criteria's warnings leave, shared out in the same way.
  */
 export function selectAnnotations(report: Report, perKind = ANNOTATIONS_PER_KIND): AnnotationSelection {
   const all = annotations(report);
@@ -29,9 +31,13 @@ export function selectAnnotations(report: Report, perKind = ANNOTATIONS_PER_KIND
     const queues = [...byCriterion.values()].sort(
       (a, b) => b[0].criterion.points - a[0].criterion.points || order.get(a[0].criterion.id)! - order.get(b[0].criterion.id)!,
     );
+    // Advice on a passing criterion costs nothing: it takes what the failures leave.
     const picked: Annotation[] = [];
-    for (let round = 0; picked.length < perKind && queues.some((q) => q.length > round); round++) {
-      for (const q of queues) if (q.length > round && picked.length < perKind) picked.push(q[round]);
+    for (const advice of [false, true]) {
+      const part = queues.filter((q) => (q[0].criterion.status === 'pass') === advice);
+      for (let round = 0; picked.length < perKind && part.some((q) => q.length > round); round++) {
+        for (const q of part) if (q.length > round && picked.length < perKind) picked.push(q[round]);
+      }
     }
     shown.push(...picked);
     hidden[kind] = ofKind.length - picked.length;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../model/finding.js';
 import type { Report } from '../report/report.js';
 import { sampleReport } from '../report/sample.js';
 import { selectAnnotations } from './annotation-budget.js';
@@ -52,6 +53,17 @@ describe('stepSummary', () => {
     expect(text).toContain('The rest of this summary was cut');
   });
 
+  it("lists a passing criterion's advice, also when GitHub cannot show it as an annotation", () => {
+    const report = advised(12, 2);
+    const sel = selectAnnotations(report);
+    expect(sel.shown.some((a) => a.criterion.id === 'RC-DF010')).toBe(false);
+    const text = stepSummary(report, sel, 'r.json');
+    expect(text).toContain('showing 0 of 0 errors and 10 of 14 warnings as annotations; every finding is listed below.');
+    expect(text).toContain('### Advice');
+    expect(text).toContain('- `RC-DF010.txt:2:1`: RC-DF010 1 (RC-DF010)');
+    expect(text).toMatch(/^## ✅ rock-check: PASS, 32\/33 points/m);
+  });
+
   it('counts the annotations GitHub will not show', () => {
     const report = flooded(8, 10);
     const sel = selectAnnotations(report);
@@ -61,7 +73,29 @@ describe('stepSummary', () => {
   });
 });
 
+/** The advice sample with `failing` findings on its failed advice criterion and `advice` on its passing RC-DF010 (3 points). */
+function advised(failing: number, advice: number): Report {
+  const base = sampleReport('advice');
+  const many = (id: string, n: number): Finding[] =>
+    Array.from({ length: n }, (_, i) => ({ ruleId: id, severity: 'warning', file: `${id}.txt`, line: i + 1, column: 1, message: `${id} ${i}` }));
+  return {
+    ...base,
+    criteria: base.criteria.map((c) => (c.id === 'RC-DF002' ? { ...c, findings: many(c.id, failing) } : c.id === 'RC-DF010' ? { ...c, findings: many(c.id, advice) } : c)),
+  };
+}
+
 describe('selectAnnotations', () => {
+  it("gives a passing criterion's advice only the warnings the failures leave, though it is worth more points", () => {
+    const crowded = selectAnnotations(advised(12, 3));
+    expect(crowded.shown.map((a) => a.criterion.id)).toEqual(Array(10).fill('RC-DF002'));
+    expect(crowded.total).toEqual({ error: 0, warning: 15 });
+    expect(crowded.hidden).toEqual({ error: 0, warning: 5 });
+    const roomy = selectAnnotations(advised(4, 8));
+    expect(roomy.shown.map((a) => a.criterion.id)).toEqual([...Array(4).fill('RC-DF002'), ...Array(6).fill('RC-DF010')]);
+    expect(roomy.shown.every((a) => a.kind === 'warning')).toBe(true);
+  });
+
+
   it('shows at most 10 of each kind, each failed criterion first once, highest points first', () => {
     const report = flooded(8, 10);
     const sel = selectAnnotations(report);

@@ -1,5 +1,6 @@
 import { dockerClient } from '../cleanup/docker-client.js';
 import type { Submission } from '../model/submission.js';
+import { visibleLine } from '../model/visible-text.js';
 import type { Profile } from '../profile/profile.js';
 import { assess, type DoctorItem } from './assess.js';
 import { machineFacts } from './facts.js';
@@ -13,12 +14,16 @@ export async function runDoctor(profile: Profile, submission?: Submission): Prom
 
 const MARK = { ok: '✓', warn: '!', fail: '✗' } as const;
 
-/** The doctor's report: one line per item, what to fix under it, and the verdict. */
+/**
+ * The doctor's report: one line per item, what to fix under it, and the
+ * verdict. Items name the profile's and the submission's images, so their
+ * control characters are escaped as in every report.
+ */
 export function renderDoctor(items: DoctorItem[], profile: Pick<Profile, 'id' | 'version'>): string {
-  const out = [`rock-check doctor: is this machine ready to grade with profile ${profile.id} v${profile.version}?`];
+  const out = [`rock-check doctor: is this machine ready to grade with profile ${visibleLine(profile.id)} v${profile.version}?`];
   for (const i of items) {
-    out.push(`  ${MARK[i.status]} ${i.title}: ${i.detail}`);
-    if (i.fix && i.status !== 'ok') out.push(`      fix: ${i.fix}`);
+    out.push(`  ${MARK[i.status]} ${visibleLine(`${i.title}: ${i.detail}`)}`);
+    if (i.fix && i.status !== 'ok') out.push(`      fix: ${visibleLine(i.fix)}`);
   }
   const failed = items.filter((i) => i.status === 'fail').length;
   const warned = items.filter((i) => i.status === 'warn').length;

@@ -49,6 +49,36 @@ describe('detectLayout', () => {
     expect(found.components.client).toMatchObject({ dir: 'web-ui', foundBy: 'compose' });
   });
 
+  it('an api service building the parent folder (no context): the folder holding manage.py is the api', async () => {
+    const compose = courseCompose.replace('      context: ./rock-of-ages-api\n', '');
+    const root = tree({ 'docker-compose.yml': compose, ...under('rock-of-ages-api', apiFiles), ...under('rock-of-ages-client', clientFiles) });
+    expect(await detectLayout(root, profile, 'sub')).toEqual({
+      layout: 'parent',
+      compose: 'docker-compose.yml',
+      components: {
+        api: { role: 'api', dir: 'rock-of-ages-api', foundBy: 'content' },
+        client: { role: 'client', dir: 'rock-of-ages-client', foundBy: 'compose' },
+      },
+    });
+  });
+
+  it('a client service building the parent folder: the folder holding package.json is the client', async () => {
+    const compose = courseCompose.replace('build: {context: ./rock-of-ages-client}', 'build: {dockerfile: Dockerfile}');
+    const root = tree({ 'docker-compose.yml': compose, ...under('rock-of-ages-api', apiFiles), ...under('rock-of-ages-client', clientFiles) });
+    expect((await detectLayout(root, profile, 'sub')).components).toEqual({
+      api: { role: 'api', dir: 'rock-of-ages-api', foundBy: 'compose' },
+      client: { role: 'client', dir: 'rock-of-ages-client', foundBy: 'content' },
+    });
+  });
+
+  it('a sub-folder holding manage.py wins over a service named api whose build context lacks it', async () => {
+    const compose = 'services:\n  api:\n    build: ./docs\n  client:\n    build: ./web\n';
+    const root = tree({ 'docker-compose.yml': compose, 'docs/Dockerfile': 'FROM nginx\n', ...under('server', apiFiles), ...under('web', clientFiles) });
+    const found = await detectLayout(root, profile, 'sub');
+    expect(found.components.api).toEqual({ role: 'api', dir: 'server', foundBy: 'content' });
+    expect(found.components.client).toEqual({ role: 'client', dir: 'web', foundBy: 'compose' });
+  });
+
   it('parent folder whose compose file does not parse: components found by content', async () => {
     const root = tree({ 'docker-compose.yml': 'services:\n  api:\n  build: [\n', ...under('my-api', apiFiles), ...under('my-client', clientFiles), 'notes/readme.md': 'x' });
     const found = await detectLayout(root, profile, 'sub');

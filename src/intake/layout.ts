@@ -76,22 +76,19 @@ interface Candidate {
   service?: string;
 }
 
-/**
- * Picks a component among candidate folders: one holding a marker file
- * (manage.py, package.json) first, then one whose compose service or folder
- * carries a name the profile lists.
- */
-async function pick(
-  root: string,
-  candidates: Candidate[],
-  expect: ComponentExpectation,
-  exclude?: string,
-): Promise<Candidate | undefined> {
+/** The first candidate holding a marker file of the component (manage.py, package.json). */
+async function withMarker(root: string, candidates: Candidate[], expect: ComponentExpectation, exclude?: string): Promise<Candidate | undefined> {
+  for (const c of candidates) if (c.dir !== exclude && (await hasMarker(root, c.dir, expect))) return c;
+  return undefined;
+}
+
+/** The first candidate whose compose service, else whose folder, carries a name the profile lists. */
+function byName(candidates: Candidate[], expect: ComponentExpectation, exclude?: string): Candidate | undefined {
   const open = candidates.filter((c) => c.dir !== exclude);
-  for (const c of open) if (await hasMarker(root, c.dir, expect)) return c;
-  const byService = open.find((c) => c.service !== undefined && expect.serviceNames.includes(c.service));
-  if (byService) return byService;
-  return open.find((c) => expect.folderNames.includes(posix.basename(c.dir)));
+  return (
+    open.find((c) => c.service !== undefined && expect.serviceNames.includes(c.service)) ??
+    open.find((c) => expect.folderNames.includes(posix.basename(c.dir)))
+  );
 }
 
 /** Compose build contexts that are folders inside the root, relative to it. */
@@ -120,68 +117,67 @@ async function subfolders(root: string, profile: Profile): Promise<Candidate[]> 
     .map((dir) => ({ dir }));
 }
 
-function component(role: ComponentRole, c: Candidate, foundBy: Component['foundBy']): Component {
-  return { role, dir: c.dir, foundBy };
+type Found = Pick<Component, 'dir' | 'foundBy'>;
+
+/**
+ * A component's folder, in this order: a build context holding its marker,
+ * the root holding it (`atRoot`), a sub-folder holding it; only then a build
+ * context whose service carries a name the profile lists, then a folder so
+ * named. A service named like the api that builds a folder without
+ * manage.py (the course folder, when the build names no context) thus loses
+ * to the folder that holds it.
+ */
+async function locate(
+  root: string,
+  expect: ComponentExpectation,
+  where: { contexts: Candidate[]; folders: Candidate[]; atRoot?: boolean; exclude?: string },
+): Promise<Found | undefined> {
+  const { contexts, folders, atRoot, exclude } = where;
+  const built = await withMarker(root, contexts, expect, exclude);
+  if (built) return { dir: built.dir, foundBy: 'compose' };
+  if (atRoot && (await hasMarker(root, '', expect))) return { dir: '', foundBy: 'root' };
+  const inFolder = await withMarker(root, folders, expect, exclude);
+  if (inFolder) return { dir: inFolder.dir, foundBy: 'content' };
+  const service = byName(contexts, expect, exclude);
+  if (service) return { dir: service.dir, foundBy: 'compose' };
+  const folder = byName(folders, expect, exclude);
+  return folder && { dir: folder.dir, foundBy: 'content' };
 }
 
 /**
  * Recognises the layout of a folder: the course's parent folder (compose file
- * + api + client, found through the compose build contexts, else by content,
- * else by folder name), an api repository alone, or one with its own compose
- * file. `label` names the source in the error raised when no api is found.
+ * + api + client), an api repository alone, or one with its own compose
+ * file; components are found as `locate` says. `label` names the source in
+ * the error raised when no api is found.
  */
 export async function detectLayout(root: string, profile: Profile, label: string): Promise<LayoutFacts> {
   const { api, client } = profile.components;
   const compose = await findComposeFile(root);
   const contexts = compose ? await composeCandidates(root, compose) : [];
-
-  const composeApi = await pick(root, contexts, api);
-  if (composeApi) {
-    const composeClient = await pick(root, contexts, client, composeApi.dir);
-    return {
-      layout: composeApi.dir === '' ? 'api-with-compose' : 'parent',
-      compose,
-      components: {
-        api: component('api', composeApi, 'compose'),
-        ...(composeClient ? { client: component('client', composeClient, 'compose') } : {}),
-      },
-    };
-  }
-
-  if (await hasMarker(root, '', api)) {
-    const composeClient = await pick(root, contexts, client, '');
-    return {
-      layout: compose ? 'api-with-compose' : 'api-only',
-      compose,
-      components: {
-        api: { role: 'api', dir: '', foundBy: 'root' },
-        ...(composeClient ? { client: component('client', composeClient, 'compose') } : {}),
-      },
-    };
-  }
-
   const folders = await subfolders(root, profile);
-  const contentApi = await pick(root, folders, api);
-  if (contentApi) {
-    const contentClient = await pick(root, folders, client, contentApi.dir);
+  const apiFound = await locate(root, api, { contexts, folders, atRoot: true });
+  if (apiFound) {
+    const inRepository = apiFound.dir === '';
+    // An api repository's sub-folders are its own code: its client is only one its compose file builds.
+    const clientFound = await locate(root, client, { contexts, folders: inRepository ? [] : folders, exclude: apiFound.dir });
     return {
-      layout: 'parent',
+      layout: inRepository ? (compose ? 'api-with-compose' : 'api-only') : 'parent',
       compose,
       components: {
-        api: component('api', contentApi, 'content'),
-        ...(contentClient ? { client: component('client', contentClient, 'content') } : {}),
+        api: { role: 'api', ...apiFound },
+        ...(clientFound ? { client: { role: 'client', ...clientFound } } : {}),
       },
     };
   }
 
   const markers = api.markers.join(' or ');
-  const where = [
+  const places = [
     `at its top level`,
     ...(compose ? [`in the build contexts of ${compose} (${contexts.map((c) => c.dir || '.').join(', ') || 'none inside the folder'})`] : []),
     `in its sub-folders (${folders.map((f) => f.dir).join(', ') || 'none'})`,
   ];
   throw new IntakeError(
-    `no Django API found in ${label}: looked for ${markers} ${where.join(', ')}, and for a folder named ` +
+    `no Django API found in ${label}: looked for ${markers} ${places.join(', ')}, and for a folder named ` +
       `${api.folderNames.join(' or ')}. Name the api folder, the folder holding docker-compose.yml, or use --api and --client`,
   );
 }

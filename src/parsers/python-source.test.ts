@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentsTo, childrenOf, dictDisplays, dictEntry, dottedName, parsePythonSource, type PyExpr } from './python-source.js';
+import { assignmentsTo, bindings, childrenOf, dictDisplays, dictEntry, dottedName, parsePythonSource, type PyExpr } from './python-source.js';
 
 const settings = `"""Docstring with DATABASES = {'x': 1} inside."""
 import os
@@ -56,6 +56,34 @@ describe('python-source', () => {
     expect(keys).toEqual(['default', 'ENGINE,NAME,PORT,OPTIONS,HOST', 'sslmode']);
   });
 
+  it('lists the names that imports, assignments, defs and classes bind, with their positions', () => {
+    const text = [
+      'import os.path, sys as system',
+      'try:',
+      '    from decouple import config',
+      'except ImportError: from os import (getenv as ge,',
+      '    environ)',
+      'from .base import *',
+      "x = 'import json'  # import re",
+      'def env(): pass',
+      'class Settings: pass',
+      'y == 1',
+      '',
+    ].join('\n');
+    const found = bindings(parsePythonSource('settings.py', text)).map((b) => [b.name, b.kind, `${b.pos.line}:${b.pos.column}`]);
+    expect(found).toEqual([
+      ['os', 'import', '1:8'],
+      ['system', 'import', '1:24'],
+      ['config', 'import', '3:26'],
+      ['ge', 'import', '4:47'],
+      ['environ', 'import', '5:5'],
+      ['*', 'star-import', '6:19'],
+      ['x', 'assignment', '7:1'],
+      ['env', 'def', '8:5'],
+      ['Settings', 'def', '9:7'],
+    ]);
+  });
+
   it('reads string prefixes, triple quotes and escapes', () => {
     const src = parsePythonSource('x.py', `A = r'a\\'b'\nB = b"x\\ny"\nC = '''one\n'two'\nthree'''\nD = 1\n`);
     expect(src.problems).toEqual([]);
@@ -73,10 +101,11 @@ describe('python-source', () => {
   });
 
   it('survives arbitrary input', () => {
-    for (const text of ['', '\u0000\u0001', '{{{{', ')))', "'''", 'DATABASES =', 'DATABASES = {**x, "a": lambda y: y, 1: [i for i in z]}', '\ufeffA = 1']) {
+    for (const text of ['', '\u0000\u0001', '{{{{', ')))', "'''", 'DATABASES =', 'DATABASES = {**x, "a": lambda y: y, 1: [i for i in z]}', '\ufeffA = 1', 'import', 'from', 'from x import (', 'import a.', 'def']) {
       const src = parsePythonSource('x.py', text);
       expect(() => assignmentsTo(src, 'DATABASES')).not.toThrow();
       expect(() => dictDisplays(src)).not.toThrow();
+      expect(() => bindings(src)).not.toThrow();
     }
   });
 

@@ -448,6 +448,67 @@ export function assignmentsTo(src: PythonSource, name: string): PyAssignment[] {
   return out;
 }
 
+/** A name a statement binds: an import, a simple assignment, a def or a class. */
+export interface PyBinding {
+  name: string;
+  pos: Position;
+  /** `from m import *` binds names that cannot be known from this file: `name` is '*'. */
+  kind: 'import' | 'star-import' | 'assignment' | 'def';
+}
+
+/**
+ * The names bound by statements of the file (at any indentation), in source
+ * order: `import a.b` binds `a`, `import a.b as c` binds `c`, `from m import
+ * x as y` binds `y`; so do `name = ...`, `def name` and `class name`.
+ */
+export function bindings(src: PythonSource): PyBinding[] {
+  const out: PyBinding[] = [];
+  const t = src.tokens;
+  const isName = (i: number, text?: string) => t[i]?.kind === 'name' && (text === undefined || t[i].text === text);
+  const isOp = (i: number, text: string) => t[i]?.kind === 'op' && t[i].text === text;
+  /** `NAME [as NAME]` at i: the bound token and the index after it. */
+  const aliased = (i: number, bound: PyToken): [PyToken, number] =>
+    isName(i, 'as') && isName(i + 1) ? [t[i + 1], i + 2] : [bound, i];
+  for (let i = 0; i < t.length; i++) {
+    const prev = t[i - 1];
+    const startsStatement = !prev || prev.kind === 'newline' || (prev.kind === 'op' && (prev.text === ';' || prev.text === ':'));
+    if (!startsStatement || t[i].kind !== 'name') continue;
+    const word = t[i].text;
+    if (word === 'import') {
+      for (let j = i + 1; isName(j); ) {
+        const first = t[j];
+        j++;
+        while (isOp(j, '.') && isName(j + 1)) j += 2;
+        const [bound, next] = aliased(j, first);
+        out.push({ name: bound.text, pos: bound.pos, kind: 'import' });
+        if (!isOp(next, ',')) break;
+        j = next + 1;
+      }
+    } else if (word === 'from') {
+      let j = i + 1;
+      while (j < t.length && t[j].kind !== 'newline' && !isName(j, 'import')) j++;
+      if (!isName(j, 'import')) continue;
+      j++;
+      if (isOp(j, '*')) {
+        out.push({ name: '*', pos: t[j].pos, kind: 'star-import' });
+        continue;
+      }
+      if (isOp(j, '(')) j++;
+      while (isName(j)) {
+        const [bound, next] = aliased(j + 1, t[j]);
+        out.push({ name: bound.text, pos: bound.pos, kind: 'import' });
+        if (!isOp(next, ',')) break;
+        j = next + 1;
+      }
+    } else if ((word === 'def' || word === 'class') && isName(i + 1)) {
+      out.push({ name: t[i + 1].text, pos: t[i + 1].pos, kind: 'def' });
+    } else if (isOp(i + 1, '=')) {
+      out.push({ name: word, pos: t[i].pos, kind: 'assignment' });
+    }
+  }
+  return out;
+}
+
 /** Every dict display in the file, nested ones included, in source order. */
 export function dictDisplays(src: PythonSource): Extract<PyExpr, { kind: 'dict' }>[] {
   const out: Extract<PyExpr, { kind: 'dict' }>[] = [];

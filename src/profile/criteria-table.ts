@@ -1,3 +1,4 @@
+import { visibleLine } from '../model/visible-text.js';
 import type { Profile } from './profile.js';
 
 const areaNames: Record<string, string> = {
@@ -8,10 +9,13 @@ const areaNames: Record<string, string> = {
   runtime: 'Runtime',
 };
 
+/** A cell of the table: the profile's text with its control characters escaped, as in every report. */
+const cell = (text: string) => visibleLine(text).replace(/\|/g, '\\|');
+
 /** The profile's criteria as a Markdown table (README, `rock-check criteria`). */
 export function criteriaTable(profile: Profile): string {
   const rows = profile.criteria.map(
-    (c) => `| ${c.id} | ${areaNames[c.area] ?? c.area} | ${c.title.replace(/\|/g, '\\|')} | ${c.level} | ${c.points} |`,
+    (c) => `| ${cell(c.id)} | ${cell(areaNames[c.area] ?? c.area)} | ${cell(c.title)} | ${cell(c.level)} | ${c.points} |`,
   );
   const total = profile.criteria.reduce((n, c) => n + c.points, 0);
   return [

@@ -1,5 +1,5 @@
 import type { ProgressEvent } from './events.js';
-import { advance, newProgress, plainLine, renderLive, type GradingProgress } from './steps.js';
+import { advance, newProgress, plainEndLine, plainLine, renderLive, type GradingProgress } from './steps.js';
 
 export interface ProgressSink {
   write(text: string): void;
@@ -15,8 +15,9 @@ export interface ProgressDisplay {
 
 /**
  * On a terminal: the steps redrawn in place about ten times a second. In a log:
- * one line per step as it begins. Either way it writes to the sink (stderr),
- * so the report on stdout stays clean.
+ * one line per step as it begins, and one more as it ends for a step that ran
+ * beside others. Either way it writes to the sink (stderr), so the report on
+ * stdout stays clean.
  */
 export function progressDisplay(sink: ProgressSink, mode: 'live' | 'lines', now: () => number = Date.now): ProgressDisplay {
   let progress: GradingProgress = newProgress(now());
@@ -34,10 +35,13 @@ export function progressDisplay(sink: ProgressSink, mode: 'live' | 'lines', now:
   };
   return {
     onEvent(e) {
-      const before = progress.steps.length;
+      const before = progress.steps;
       progress = advance(progress, e);
       if (mode === 'lines') {
-        for (const step of progress.steps.slice(before)) sink.write(`${plainLine(progress, step)}\n`);
+        for (const [i, step] of progress.steps.entries()) {
+          if (i >= before.length) sink.write(`${plainLine(progress, step)}\n`);
+          else if (step.endsItself && step.endedAt !== undefined && before[i].endedAt === undefined) sink.write(`${plainEndLine(progress, { ...step, endedAt: step.endedAt })}\n`);
+        }
         return;
       }
       timer ??= setInterval(draw, 100).unref();

@@ -1,5 +1,6 @@
 /** What a grading is doing, as it happens; each event names its run. */
 export type ProgressStep = 'intake' | 'static' | 'build' | 'network' | 'start' | 'ready' | 'checks' | 'check' | 'stop';
+export type StepPhase = 'begins' | 'ends';
 
 export interface ProgressEvent {
   runId: string;
@@ -10,6 +11,12 @@ export interface ProgressEvent {
   line?: string;
   /** For `check`: how the criterion ended. */
   state?: string;
+  /**
+   * For a step that runs beside others (the builds of two images at once):
+   * `begins` as it starts and `ends` when it is over, so that it keeps one
+   * line of its own. Any other step ends when the next one begins.
+   */
+  phase?: StepPhase;
   /** Milliseconds since the epoch. */
   at: number;
 }

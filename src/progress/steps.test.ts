@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from './events.js';
-import { advance, newProgress, plainLine, renderLive } from './steps.js';
+import { advance, newProgress, plainEndLine, plainLine, renderLive, runningLine, type GradingProgress } from './steps.js';
 
 const ev = (step: ProgressEvent['step'], detail: string, at: number, extra: Partial<ProgressEvent> = {}): ProgressEvent => ({ runId: 'r', step, detail, at, ...extra });
 
@@ -56,5 +56,77 @@ describe('progress steps', () => {
     expect(p.steps).toHaveLength(1);
     p = advance(p, ev('check', 'RC-DF001', 2, { state: 'pass' }));
     expect(p.steps.map((s) => s.label)).toEqual(['building api', 'checks']);
+  });
+
+  it('gives a step that runs beside another its own end line', () => {
+    let p = advance(newProgress(0), ev('build', 'api', 1_000, { phase: 'begins' }));
+    p = advance(p, ev('build', 'api', 3_500, { phase: 'ends' }));
+    expect(plainEndLine(p, { ...p.steps[0], endedAt: p.steps[0].endedAt! })).toBe('[  3.5 s] building api ended (2.5 s)');
+  });
+
+  it('ignores the end of a step that is not running', () => {
+    const p = advance(newProgress(0), ev('static', '', 0));
+    expect(advance(p, ev('build', 'api', 1, { phase: 'ends' }))).toBe(p);
+  });
+});
+
+describe('two images building at once', () => {
+  /** Compose building the api and the client at once: their output interleaves line by line. */
+  function interleaved(): GradingProgress[] {
+    const frames: GradingProgress[] = [];
+    let p = advance(newProgress(0), ev('static', '', 0));
+    const step = (e: ProgressEvent) => frames.push((p = advance(p, e)));
+    step(ev('build', 'api', 1_000, { phase: 'begins' }));
+    step(ev('build', 'client', 1_200, { phase: 'begins' }));
+    for (let n = 1; n <= 11; n++) {
+      step(ev('build', 'api', 1_000 + n * 1_000, { line: `api step ${n}/11` }));
+      step(ev('build', 'client', 1_500 + n * 1_000, { line: `client step ${n}/11` }));
+    }
+    step(ev('build', 'client', 12_400, { phase: 'ends' }));
+    step(ev('build', 'api', 12_900, { line: 'api exporting layers' }));
+    step(ev('build', 'api', 17_000, { phase: 'ends' }));
+    step(ev('start', 'api, client, db', 17_100));
+    return frames;
+  }
+
+  it('keeps one line per image, however the output interleaves', () => {
+    for (const p of interleaved()) {
+      const labels = p.steps.map((s) => s.label);
+      expect(labels.filter((l) => l === 'building api').length).toBeLessThanOrEqual(1);
+      expect(labels.filter((l) => l === 'building client').length).toBeLessThanOrEqual(1);
+    }
+    expect(interleaved().at(-1)!.steps.map((s) => s.label)).toEqual(['static checks', 'building api', 'building client', 'starting api, client, db']);
+  });
+
+  it('shows each running build with its own elapsed time and latest line', () => {
+    const frames = interleaved();
+    const both = frames.find((p) => p.steps.some((s) => s.line === 'client step 6/11'))!;
+    expect(renderLive(both, 7_600).slice(0, 5)).toEqual([
+      '  ✓ static checks (1.0 s)',
+      expect.stringMatching(/^ {2}\S building api \(6\.6 s\)$/),
+      '      api step 6/11',
+      expect.stringMatching(/^ {2}\S building client \(6\.4 s\)$/),
+      '      client step 6/11',
+    ]);
+  });
+
+  it('ends each build at its own time, the one still running keeping its line', () => {
+    const frames = interleaved();
+    const clientDone = frames.find((p) => p.steps.some((s) => s.label === 'building client' && s.endedAt !== undefined))!;
+    const live = renderLive(clientDone, 12_800);
+    expect(live).toContain('  ✓ building client (11 s)');
+    expect(live).toContainEqual(expect.stringMatching(/^ {2}\S building api \(12 s\)$/));
+    expect(live).toContain('      api step 11/11');
+    expect(live).not.toContain('      client step 11/11');
+    const last = renderLive(frames.at(-1)!, 18_000);
+    expect(last.slice(0, 3)).toEqual(['  ✓ static checks (1.0 s)', '  ✓ building api (16 s)', '  ✓ building client (11 s)']);
+  });
+
+  it('says in one line what runs at once, for the batch display', () => {
+    const frames = interleaved();
+    expect(runningLine(frames[1])).toBe('building api · building client');
+    expect(runningLine(frames[5])).toBe('building api · building client');
+    const clientDone = frames.findIndex((p) => p.steps.some((s) => s.label === 'building client' && s.endedAt !== undefined));
+    expect(runningLine(frames[clientDone + 1])).toBe('building api: api exporting layers');
   });
 });

@@ -1,12 +1,14 @@
 import { visibleLine } from '../model/visible-text.js';
 import type { ProgressEvent } from './events.js';
 
-/** One line of the display: a step of the grading, open until the next begins. */
+/** One line of the display: a step of the grading, open until the next begins or, for one that runs beside others, until it ends. */
 export interface StepLine {
   label: string;
   startedAt: number;
   endedAt?: number;
   line?: string;
+  /** It runs beside other steps and says when it ends (phase `begins` … `ends`). */
+  endsItself?: true;
 }
 
 export interface GradingProgress {
@@ -30,21 +32,30 @@ export function newProgress(at: number): GradingProgress {
   return { startedAt: at, steps: [], checks: { done: 0, failed: 0 } };
 }
 
-/** The progress after one more event (a new value; the old one is left as it was). */
+const openStep = (p: GradingProgress, label: string) => p.steps.findIndex((s) => s.endedAt === undefined && s.label === label);
+const withStep = (p: GradingProgress, i: number, s: StepLine): GradingProgress => ({ ...p, steps: p.steps.map((old, n) => (n === i ? s : old)) });
+
+/**
+ * The progress after one more event (a new value; the old one is left as it
+ * was). An event for a step still running updates that step's line, wherever
+ * it is in the list: the output of two builds at once, however it
+ * interleaves, keeps one line per image.
+ */
 export function advance(p: GradingProgress, e: ProgressEvent): GradingProgress {
   if (e.step === 'check') {
     const failed = e.state === 'fail' || e.state === 'error' ? 1 : 0;
     const counted = { ...p, checks: { done: p.checks.done + 1, failed: p.checks.failed + failed } };
-    const last = counted.steps[counted.steps.length - 1];
-    return last?.label === labels.checks('') && last.endedAt === undefined ? counted : advance(counted, { ...e, step: 'checks', detail: '' });
+    return openStep(counted, labels.checks('')) >= 0 ? counted : advance(counted, { ...e, step: 'checks', detail: '' });
   }
   const label = (labels[e.step] ?? ((d: string) => d))(e.detail);
-  const last = p.steps[p.steps.length - 1];
-  if (last && last.endedAt === undefined && last.label === label) {
-    return e.line === undefined ? p : { ...p, steps: [...p.steps.slice(0, -1), { ...last, line: e.line }] };
+  const open = openStep(p, label);
+  if (e.phase === 'ends') {
+    return open < 0 ? p : withStep(p, open, { ...p.steps[open], endedAt: e.at, line: undefined });
   }
-  const closed = p.steps.map((s) => (s.endedAt === undefined ? { ...s, endedAt: e.at, line: undefined } : s));
-  return { ...p, steps: [...closed, { label, startedAt: e.at, ...(e.line !== undefined ? { line: e.line } : {}) }] };
+  if (open >= 0) return e.line === undefined ? p : withStep(p, open, { ...p.steps[open], line: e.line });
+  const closed = p.steps.map((s) => (s.endedAt === undefined && !s.endsItself ? { ...s, endedAt: e.at, line: undefined } : s));
+  const step: StepLine = { label, startedAt: e.at, ...(e.phase === 'begins' ? { endsItself: true } : {}), ...(e.line !== undefined ? { line: e.line } : {}) };
+  return { ...p, steps: [...closed, step] };
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
@@ -77,4 +88,24 @@ export function renderLive(p: GradingProgress, now: number, width = 80): string[
 /** The plain line of a step as it begins, for logs (`--verbose` when not on a terminal). */
 export function plainLine(p: GradingProgress, step: StepLine): string {
   return `[${seconds(step.startedAt - p.startedAt).padStart(7)}] ${printable(step.label)}`;
+}
+
+/** The plain line of a step that ran beside others, as it ends. */
+export function plainEndLine(p: GradingProgress, step: StepLine & { endedAt: number }): string {
+  return `[${seconds(step.endedAt - p.startedAt).padStart(7)}] ${printable(step.label)} ended (${seconds(step.endedAt - step.startedAt)})`;
+}
+
+/**
+ * What a grading is doing now, on one line (a row of the batch's live
+ * display): the steps running, with the latest output line or count of a
+ * step that runs alone; two builds at once show both names, not whichever
+ * printed last.
+ */
+export function runningLine(p: GradingProgress): string {
+  const open = p.steps.filter((s) => s.endedAt === undefined);
+  if (open.length !== 1) return open.map((s) => printable(s.label)).join(' · ');
+  const [s] = open;
+  const counted = s.label === labels.checks('') && p.checks.done > 0 ? `${p.checks.done} criteria checked, ${p.checks.failed} failing so far` : undefined;
+  const more = counted ?? s.line;
+  return printable(more === undefined ? s.label : `${s.label}: ${more}`);
 }

@@ -195,6 +195,22 @@ describe('buildReport', () => {
     expect(report.errors).not.toBe(errors);
   });
 
+  it("escapes the control characters of the profile's text like the submission's", () => {
+    const hostile = {
+      ...profile,
+      id: 'course\u009b2J',
+      name: 'Rock\u001b[2J of\u202e Ages\n::error::forged',
+      criteria: criteria.map((c, n) => ({ ...c, title: ['C1 CSI \u009b31m red', 'DEL \u007f and bidi \u2066isolate\u2069', 'LF\n::error::forged'][n] })),
+    };
+    const i = input({ 'RC-DF002': 'pass', 'RC-RT001': 'pass' }, { profile: hostile });
+    i.outcomes.set('RC-DF001', { state: 'fail', findings: [{ ...finding }], docs: 'What it wants \u009b2J.' });
+    const report = buildReport(i);
+    expect(report.profile).toEqual({ id: 'course\\x9b2J', name: 'Rock\\x1b[2J of\\u202e Ages\\n::error::forged', version: 1 });
+    expect(report.criteria.map((c) => c.title)).toEqual(['C1 CSI \\x9b31m red', 'DEL \\x7f and bidi \\u2066isolate\\u2069', 'LF\\n::error::forged']);
+    expect(report.criteria[0].docs).toBe('What it wants \\x9b2J.');
+    expect(report.criteria.map((c) => c.id)).toEqual(['RC-DF001', 'RC-DF002', 'RC-RT001']);
+  });
+
   it('leaves compose out when there is none and defaults the tool version to the package', () => {
     const i = input({});
     const report = buildReport({

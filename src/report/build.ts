@@ -1,6 +1,7 @@
 import { compareFindings, type Finding } from '../model/finding.js';
 import { repositoryPath } from '../model/repository-path.js';
 import type { ComponentRole, Submission } from '../model/submission.js';
+import { visibleLine } from '../model/visible-text.js';
 import { packageVersion } from '../paths.js';
 import type { Profile } from '../profile/profile.js';
 import { cascadeRoots } from '../rules/rule.js';
@@ -42,15 +43,15 @@ function resultFor(input: BuildInput, criterion: Profile['criteria'][number], te
       ? { state: 'not-applicable', findings: [], reason: 'skipped by --static' }
       : { state: 'error', findings: [], reason: 'not run' });
   return {
-    id: criterion.id,
+    id: visibleLine(criterion.id),
     area: criterion.area,
-    title: criterion.title,
+    title: visibleLine(criterion.title),
     level: criterion.level,
     points: criterion.points,
     earned: outcome.state === 'pass' ? criterion.points : 0,
     status: outcome.state,
     ...(outcome.reason !== undefined ? { reason: text.line(outcome.reason) } : {}),
-    ...(outcome.docs !== undefined ? { docs: outcome.docs } : {}),
+    ...(outcome.docs !== undefined ? { docs: visibleLine(outcome.docs) } : {}),
     ...(outcome.state === 'fail' && cascadeRoots(outcome.findings) ? { blockedBy: cascadeRoots(outcome.findings) } : {}),
     findings: outcome.findings.map(text.finding).sort(compareFindings),
   };
@@ -67,6 +68,9 @@ function runStatus(criteria: CriterionResult[], errors: Report['errors']): RunSt
  * The report of a run: every criterion of the profile, in profile order.
  * Not-applicable criteria count in neither the earned nor the possible score;
  * advice criteria that fail lose their points but do not fail the run.
+ * The profile's own text (its name, ids and titles) has its control
+ * characters escaped like the submission's: a profile can come from a course
+ * repository that students write to, and no format sees it raw.
  */
 export function buildReport(input: BuildInput): Report {
   const text = submissionText(input.submission);
@@ -76,7 +80,7 @@ export function buildReport(input: BuildInput): Report {
   return {
     schemaVersion: 1,
     tool: { name: 'rock-check', version: input.toolVersion ?? packageVersion },
-    profile: { id: input.profile.id, name: input.profile.name, version: input.profile.version },
+    profile: { id: visibleLine(input.profile.id), name: visibleLine(input.profile.name), version: input.profile.version },
     submission: {
       source: text.line(source),
       layout,

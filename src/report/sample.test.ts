@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exitCodeFor } from './build.js';
 import { sampleReport } from './sample.js';
 
 const allFindings = (kind: 'pass' | 'fail' | 'error') => sampleReport(kind).criteria.flatMap((c) => c.findings);
@@ -43,6 +44,18 @@ describe('sample reports', () => {
     expect(byId.get('RC-RT002')).toMatchObject({ status: 'error', reason: 'not run' });
     expect(r.criteria.filter((c) => c.area === 'compose').every((c) => c.status === 'not-applicable')).toBe(true);
     expect(r.submission.compose).toBeUndefined();
+  });
+
+  it('advice: a criterion passes with full points and a warning, beside an advice criterion that fails', () => {
+    const r = sampleReport('advice');
+    expect(r.status).toBe('pass');
+    expect(exitCodeFor(r)).toBe(0);
+    const df010 = r.criteria.find((c) => c.id === 'RC-DF010')!;
+    expect(df010).toMatchObject({ status: 'pass', level: 'required', earned: df010.points });
+    expect(df010.findings.map((f) => [f.severity, f.ruleId])).toEqual([['warning', 'RC-DF010']]);
+    expect(df010.findings[0].message).toContain('lo********23');
+    expect(JSON.stringify(r)).not.toContain('localpassword123');
+    expect(r.criteria.filter((c) => c.status === 'fail').map((c) => [c.id, c.level])).toEqual([['RC-DF002', 'advice']]);
   });
 
   it('is a fresh object on every call', () => {

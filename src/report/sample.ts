@@ -10,12 +10,14 @@ import type { Report } from './report.js';
 /**
  * Realistic reports for tests of the formats and of the command line: a
  * passing run (one advice criterion lost), a failing static run, and a run
- * that the Docker engine stopped; an api and a client given as separate
- * repositories; findings quoting hostile submission text (secrets, control
- * characters, a forged workflow command: testdata/hostile-findings.json).
+ * that the Docker engine stopped; a passing static run where one criterion
+ * passes with advice and an advice criterion fails; an api and a client given
+ * as separate repositories; findings quoting hostile submission text
+ * (secrets, control characters, a forged workflow command:
+ * testdata/hostile-findings.json).
  * Fixed values, so outputs can be compared with golden files.
  */
-export type SampleKind = 'pass' | 'fail' | 'error' | 'separate' | 'hostile';
+export type SampleKind = 'pass' | 'fail' | 'error' | 'separate' | 'hostile' | 'advice';
 
 const criteria: Criterion[] = [
   { id: 'RC-DF001', area: 'dockerfile', level: 'required', points: 3, title: 'Dockerfile present and parseable' },
@@ -196,6 +198,40 @@ function hostileInput(): Pick<BuildInput, 'submission' | 'outcomes' | 'errors'> 
   return { submission: { ...parentLayout, files }, outcomes: map, errors: data.errors };
 }
 
+/** The profile of the advice sample: the sample's criteria and RC-DF010, whose advice it carries. */
+const adviceProfile: BuildInput['profile'] = {
+  ...sampleProfile,
+  criteria: criteria.flatMap((c) =>
+    c.id === 'RC-DF007' ? [c, { id: 'RC-DF010', area: 'dockerfile', level: 'required', points: 3, title: 'No env file copied into the image' }] : [c],
+  ),
+};
+
+/** RC-DF010 passes (git tracks no env file), with advice on the untracked .env.local that a build from the folder itself takes. */
+const untrackedEnvAdvice: Finding[] = [
+  {
+    ruleId: 'RC-DF010',
+    severity: 'warning',
+    file: 'rock-of-ages-api/Dockerfile',
+    line: 8,
+    column: 1,
+    message:
+      `.env.local (DB_PASSWORD=${password}) is not tracked by git, so an image built from a clone leaves it out, but one you build ` +
+      'from this folder gets it through this COPY (there is no .dockerignore): anyone who can pull the image can read it; add .env.local ' +
+      'to .dockerignore before you build and push from your own machine',
+  },
+];
+
+function adviceInput(): Pick<BuildInput, 'profile' | 'outcomes'> {
+  const ids = adviceProfile.criteria.filter((c) => c.area !== 'runtime').map((c) => c.id);
+  const map = outcomes(ids, ['RC-DF002']);
+  map.set('RC-DF010', {
+    state: 'pass',
+    findings: untrackedEnvAdvice,
+    docs: 'COPY . copies the whole build context, .env and .env.local included, unless .dockerignore excludes them.',
+  });
+  return { profile: adviceProfile, outcomes: map };
+}
+
 function input(kind: SampleKind): BuildInput {
   const common = { profile: sampleProfile, startedAt: '2025-03-14T09:26:53.120Z', toolVersion: '0.1.0' };
   switch (kind) {
@@ -227,6 +263,8 @@ function input(kind: SampleKind): BuildInput {
     }
     case 'hostile':
       return { ...common, ...hostileInput(), mode: 'full', durationMs: 61234 };
+    case 'advice':
+      return { ...common, ...adviceInput(), submission: parentLayout, mode: 'static', durationMs: 455, errors: [] };
     case 'error': {
       const noCompose = 'no compose file: graded as an api repository';
       const map = outcomes(
@@ -258,4 +296,9 @@ export function sampleReport(kind: SampleKind): Report {
   return buildReport(input(kind));
 }
 
-export const sampleKinds: SampleKind[] = ['pass', 'fail', 'error', 'separate', 'hostile'];
+/** The report with the advice of its passing criteria taken out: what it would be without any. */
+export function withoutPassingAdvice(report: Report): Report {
+  return { ...report, criteria: report.criteria.map((c) => (c.status === 'pass' ? { ...c, findings: [] } : c)) };
+}
+
+export const sampleKinds: SampleKind[] = ['pass', 'fail', 'error', 'separate', 'hostile', 'advice'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeSubmission } from '../model/fake-submission.js';
 import { defaultProfile } from '../profile/load.js';
-import { cascadeRoots, defineRule, gradeRules, runFamily, type RuleFamily } from './rule.js';
+import { adviceOf, cascadeRoots, defineRule, gradeRules, runFamily, type RuleFamily } from './rule.js';
 
 const profile = defaultProfile();
 const sub = fakeSubmission({ files: {} });
@@ -74,6 +74,26 @@ describe('gradeRules', () => {
     expect(gradeRules(family([{ path: 'c/Dockerfile', text: '', client: true }]), sub, profile).get('RC-DF008')).toEqual({ notApplicable: 'the client has none' });
     expect(gradeRules(family([{ path: 'a/Dockerfile', text: '' }, { path: 'c/Dockerfile', text: '', client: true }]), sub, profile).get('RC-DF008')).toEqual([]);
     expect(runFamily(family([{ path: 'c/Dockerfile', text: '', client: true }]), sub, profile).get('RC-DF008')).toEqual([]);
+  });
+});
+
+describe('adviceOf', () => {
+  const advising = defineRule<Doc>({
+    ...apiOnly,
+    requires: reader.requires,
+    advise: (d) => [{ ruleId: 'RC-DF008', severity: 'warning', file: d.path, message: `mind ${d.path}` }],
+  });
+  const withAdvice = (docs: Doc[], notApplicable?: string): RuleFamily<Doc> => ({ ...family(docs), rules: [root, advising], ...(notApplicable ? { notApplicable: () => notApplicable } : {}) });
+
+  it('gives the advice of the inputs a rule judges, and leaves its verdict alone', () => {
+    const docs = [{ path: 'a/Dockerfile', text: '' }, { path: 'b/Dockerfile' }, { path: 'c/Dockerfile', text: '', client: true }];
+    expect([...adviceOf(withAdvice(docs), sub, profile)]).toEqual([['RC-DF008', [expect.objectContaining({ message: 'mind a/Dockerfile' })]]]);
+    expect(gradeRules(withAdvice(docs), sub, profile).get('RC-DF008')).toEqual([expect.objectContaining({ message: 'cannot be checked: there is no file (see RC-DF001)' })]);
+  });
+
+  it('gives none for a family that does not apply, or a rule that does not advise', () => {
+    expect(adviceOf(withAdvice([{ path: 'a/Dockerfile', text: '' }], 'no api'), sub, profile).size).toBe(0);
+    expect(adviceOf(family([{ path: 'a/Dockerfile', text: '' }]), sub, profile).size).toBe(0);
   });
 });
 

@@ -40,14 +40,26 @@ export interface Blocker {
  * `requires` and reports the missing or broken file in its own findings.
  * `notApplicable` is only for what the submission's layout legitimately
  * lacks (no client in an api repository), never for a missing file; when it
- * says so for every input, the criterion is not applicable. A rule whose
+ * says so for every input, the criterion is not applicable. The line between
+ * the two: a Blocker for an input the assignment demands of this kind of
+ * submission (the course folder's compose file), not applicable for what it
+ * may lack (an api repository's compose file, a fresh clone's .env.local).
+ * One absence is charged once: a rule that judges whatever files of a kind
+ * are there (every env file) is not applicable when there is none, rather
+ * than failing again for the one file another criterion demands. A rule whose
  * criterion genuinely holds without the part (no env file means no env file
  * with secrets committed) declares nothing and returns no findings.
+ *
+ * `advise` gives advice beside the verdict, on the inputs `check` judges: a
+ * risk the criterion does not grade (an env file git does not track, which
+ * only an image built from the student's own folder takes). Its findings are
+ * warnings, reported with the criterion, and never make it fail.
  */
 export interface Rule<I> extends RuleMeta {
   requires?(input: I): Blocker | undefined;
   notApplicable?(input: I): string | undefined;
   check(input: I): Finding[];
+  advise?(input: I): Finding[];
 }
 
 /**
@@ -134,6 +146,20 @@ export function gradeRules<I>(family: RuleFamily<I>, sub: Submission, profile: P
       findings.push(f);
     }
     out.set(rule.id, findings);
+  }
+  return out;
+}
+
+/** The advice of each rule that gives some, keyed by rule ID: `advise` on every input the rule judges (see Rule.advise). */
+export function adviceOf<I>(family: RuleFamily<I>, sub: Submission, profile: Profile): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  const advising = family.rules.filter((rule) => rule.advise !== undefined);
+  if (advising.length === 0 || family.notApplicable?.(sub, profile) !== undefined) return out;
+  const inputs = family.inputs(sub, profile);
+  for (const rule of advising) {
+    const judged = inputs.filter((input) => rule.notApplicable?.(input) === undefined && rule.requires?.(input) === undefined);
+    const advice = judged.flatMap((input) => rule.advise!(input));
+    if (advice.length > 0) out.set(rule.id, advice);
   }
   return out;
 }

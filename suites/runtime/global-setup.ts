@@ -19,8 +19,14 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   }
   const debug = process.env.ROCK_CHECK_DEBUG !== undefined;
   const onEvent = (e: StackEvent) => {
-    if (debug && e.line === undefined) process.stderr.write(`rock-check: ${e.step} ${e.detail}\n`);
-    emitProgress({ runId: grading.runId, step: e.step, detail: e.detail, ...(e.line !== undefined ? { line: redactSecrets(e.line) } : {}) });
+    if (debug && e.line === undefined) process.stderr.write(`rock-check: ${e.step} ${e.detail}${e.phase ? ` ${e.phase}` : ''}\n`);
+    emitProgress({
+      runId: grading.runId,
+      step: e.step,
+      detail: e.detail,
+      ...(e.line !== undefined ? { line: redactSecrets(e.line) } : {}),
+      ...(e.phase !== undefined ? { phase: e.phase } : {}),
+    });
   };
   const stack = await bootStack(grading, onEvent);
   project.provide('runtime', stack.info);

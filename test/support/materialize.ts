@@ -20,7 +20,7 @@ export const fixturesRoot = join(packageRoot, 'fixtures');
 const FIXTURE_FILE = 'fixture.yaml';
 const OVERLAY_DIR = 'files';
 const FIXTURE_KEYS = new Set(['description', 'base', 'edits', 'remove', 'chmod', 'git', 'gitForceAdd', 'expect']);
-const EXPECT_KEYS = new Set(['mode', 'exit', 'failing', 'nothingStarted', 'notice']);
+const EXPECT_KEYS = new Set(['mode', 'exit', 'failing', 'nothingStarted', 'notice', 'advice']);
 const EDIT_KEYS = ['file', 'replace', 'with'];
 
 export interface FixtureExpectation {
@@ -34,6 +34,8 @@ export interface FixtureExpectation {
   nothingStarted: boolean;
   /** Text the report's one notice must contain; without it, the report has no notice. */
   notice?: string;
+  /** Exactly the criteria that pass with advice (warning findings that cost nothing); none when absent. */
+  advice?: string[];
 }
 
 /** Replace the one occurrence of `replace` in `file` with `with`. */
@@ -117,6 +119,7 @@ function parseExpectation(name: string, value: unknown): FixtureExpectation {
     failing: stringList(name, 'expect.failing', e.failing),
     nothingStarted: e.nothingStarted === true,
     ...(typeof e.notice === 'string' ? { notice: e.notice } : {}),
+    ...(e.advice !== undefined ? { advice: stringList(name, 'expect.advice', e.advice) } : {}),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { Finding } from '../../model/finding.js';
+import { passingAdvice } from '../../report/formats/summary.js';
 import type { RosterProblem } from '../roster.js';
 import type { ClassRow } from '../outputs/class-rows.js';
 
@@ -28,11 +30,27 @@ export interface DashboardStudent {
   folder: string;
   hasReport: boolean;
   /** Criteria that did not pass, with their findings: what the student should look at. */
-  problems: { id: string; title: string; level: string; status: string; points: number; reason: string | null; findings: { where: string; message: string; hint: string | null }[] }[];
+  problems: { id: string; title: string; level: string; status: string; points: number; reason: string | null; findings: DashboardFinding[] }[];
+  /** Criteria that passed with advice (warnings that cost no points), with that advice. */
+  advice: { id: string; title: string; level: string; points: number; findings: DashboardFinding[] }[];
   history: { commit: string; gradedAt: string; score: number | null; possible: number | null; status: string }[];
 }
 
+export interface DashboardFinding {
+  where: string;
+  message: string;
+  hint: string | null;
+}
+
 const MAX_FINDINGS = 20;
+
+function dashboardFindings(findings: Finding[]): DashboardFinding[] {
+  return findings.slice(0, MAX_FINDINGS).map((f) => ({
+    where: f.line === undefined ? f.file : `${f.file}:${f.line}:${f.column ?? 1}`,
+    message: f.message,
+    hint: f.hint ?? null,
+  }));
+}
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -94,12 +112,11 @@ export function dashboardData(rows: ClassRow[], title: string, rosterProblems: R
           status: c.status,
           points: c.points,
           reason: c.reason ?? null,
-          findings: c.findings.slice(0, MAX_FINDINGS).map((f) => ({
-            where: f.line === undefined ? f.file : `${f.file}:${f.line}:${f.column ?? 1}`,
-            message: f.message,
-            hint: f.hint ?? null,
-          })),
+          findings: dashboardFindings(c.findings),
         })),
+      advice: (r.latest?.report?.criteria ?? [])
+        .filter((c) => passingAdvice(c).length > 0)
+        .map((c) => ({ id: c.id, title: c.title, level: c.level, points: c.points, findings: dashboardFindings(passingAdvice(c)) })),
       history: r.history.map((g) => ({ commit: g.commit, gradedAt: g.finishedAt, score: g.earned, possible: g.possible, status: g.status })),
     })),
     rosterProblems,

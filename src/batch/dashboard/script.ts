@@ -104,16 +104,24 @@ export const dashboardScript = String.raw`
     if (st.hasReport) ['rock-check.md', 'rock-check.json', 'rock-check.xml'].forEach(function (f) { links.appendChild(el('a', { href: st.folder + '/' + f, text: f })); });
     body.appendChild(links);
     if (st.reason) body.appendChild(el('p', { className: 'status-error', text: 'Not graded: ' + st.reason }));
-    st.problems.forEach(function (c) {
-      var block = el('div', { className: 'criterion', 'data-id': c.id }, [el('h3', { text: c.id + ' ' + c.title + ' (' + c.level + ', ' + c.points + ' pts, ' + c.status + ')' })]);
-      if (c.reason && !c.findings.length) block.appendChild(el('p', { text: c.reason }));
-      c.findings.forEach(function (f) {
+    function findings(block, list) {
+      list.forEach(function (f) {
         block.appendChild(el('div', { className: 'finding' }, [el('code', { text: f.where }), ': ' + f.message]));
         if (f.hint) block.appendChild(el('div', { className: 'hint', text: 'Hint: ' + f.hint }));
       });
+    }
+    st.problems.forEach(function (c) {
+      var block = el('div', { className: 'criterion', 'data-id': c.id }, [el('h3', { text: c.id + ' ' + c.title + ' (' + c.level + ', ' + c.points + ' pts, ' + c.status + ')' })]);
+      if (c.reason && !c.findings.length) block.appendChild(el('p', { text: c.reason }));
+      findings(block, c.findings);
       body.appendChild(block);
     });
     if (!st.problems.length && !st.reason) body.appendChild(el('p', { text: 'Every criterion passes.' }));
+    st.advice.forEach(function (c) {
+      var block = el('div', { className: 'criterion advice', 'data-id': c.id }, [el('h3', { text: c.id + ' ' + c.title + ' (' + c.level + ', ' + c.points + ' pts, pass: advice, costs no points)' })]);
+      findings(block, c.findings);
+      body.appendChild(block);
+    });
     if (st.history.length > 1) {
       var h = el('table', { className: 'history' }, [el('thead', {}, [el('tr', {}, [el('th', { text: 'Graded at' }), el('th', { text: 'Commit' }), el('th', { text: 'Score' }), el('th', { text: 'Status' })])])]);
       var hb = el('tbody');

@@ -31,5 +31,6 @@ th.sorted-asc::after { content: " ▲"; } th.sorted-desc::after { content: " ▼
 #search { width: 100%; max-width: 420px; padding: 6px 8px; margin-bottom: 8px; font-size: .95rem; }
 .finding { margin: 2px 0 2px 16px; font-size: .88rem; } .finding code { background: #f0f2f4; padding: 0 3px; }
 .hint { color: #555; margin-left: 32px; font-size: .85rem; }
+.criterion.advice h3 { color: #9a6700; }
 .links a { margin-right: 12px; }
 `;

@@ -1,5 +1,6 @@
 import type { Finding } from '../../model/finding.js';
 import { mdCode, mdLine, mdText } from '../../report/formats/markdown.js';
+import { advisedCriteria } from '../../report/formats/summary.js';
 import type { CriterionResult, Report } from '../../report/report.js';
 import type { ClassRow } from './class-rows.js';
 
@@ -11,7 +12,8 @@ function where(f: Finding): string {
 }
 
 function criterionBlock(c: CriterionResult, n: number): string[] {
-  const out = [`${n}. **${mdText(c.id)}: ${mdText(c.title)}** (${c.level}, ${c.points} point${c.points === 1 ? '' : 's'})`];
+  const pts = `${c.points} point${c.points === 1 ? '' : 's'}`;
+  const out = [`${n}. **${mdText(c.id)}: ${mdText(c.title)}** (${c.level}, ${c.status === 'pass' ? `passed, ${pts} earned` : pts})`];
   for (const f of c.findings.slice(0, MAX_FINDINGS)) {
     out.push(`   - ${mdCode(where(f))}: ${mdText(f.message)}`);
     if (f.hint) out.push(`     Hint: ${mdText(f.hint)}`);
@@ -30,7 +32,8 @@ function toFix(report: Report): CriterionResult[] {
 /**
  * feedback.md: written for the student, ready to post as an issue or a
  * comment: the score, what to fix first, each finding with file:line and
- * its hint. Everything from the submission is escaped.
+ * its hint, then the advice of passing criteria, which costs no points.
+ * Everything from the submission is escaped.
  */
 export function feedbackMarkdown(row: ClassRow): string {
   const g = row.latest;
@@ -73,6 +76,12 @@ export function feedbackMarkdown(row: ClassRow): string {
     lines.push('');
   }
   if (fix.length === 0 && unchecked.length === 0) lines.push('Nothing to fix: well done.', '');
+  const advised = advisedCriteria(report);
+  if (advised.length > 0) {
+    lines.push('## Advice (costs no points)', '', 'These criteria passed with full points, with advice worth reading:', '');
+    advised.forEach((c, i) => lines.push(...criterionBlock(c, i + 1)));
+    lines.push('');
+  }
   lines.push('Run `npx rock-check .` in your folder to see the same result before you push.', '');
   return lines.join('\n');
 }

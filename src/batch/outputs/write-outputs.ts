@@ -1,5 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { visibleLine } from '../../model/visible-text.js';
 import { loadProfile } from '../../profile/load.js';
 import { writeReports } from '../../report/formats/index.js';
 import { dashboardData } from '../dashboard/data.js';
@@ -29,7 +30,7 @@ export async function writeOutputs(store: BatchStore, dir: string): Promise<void
     if (row.latest.report) await writeReports(row.latest.report, folder, ['json', 'junit', 'markdown']);
     await writeFile(join(folder, 'feedback.md'), feedbackMarkdown(row));
   }
-  const title = rows.find((r) => r.latest?.report)?.latest?.report?.profile.name ?? loadProfile().name;
+  const title = rows.find((r) => r.latest?.report)?.latest?.report?.profile.name ?? visibleLine(loadProfile().name);
   await writeFile(join(dir, OUTPUT_FILES.gradebook), gradebookCsv(rows, store.extraColumns()));
   await writeFile(join(dir, OUTPUT_FILES.canvas), canvasCsv(rows, `${title} (rock-check)`));
   await writeFile(join(dir, OUTPUT_FILES.matrix), criteriaMatrixCsv(rows));

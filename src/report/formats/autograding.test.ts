@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderFinding } from '../../model/finding.js';
-import { sampleKinds, sampleReport } from '../sample.js';
+import { sampleKinds, sampleReport, withoutPassingAdvice } from '../sample.js';
 import { formatAutograding, toAutograding } from './autograding.js';
 
 describe('formatAutograding', () => {
@@ -34,6 +34,22 @@ describe('formatAutograding', () => {
     const test = tests.find((t) => t.name.startsWith('RC-DF005'))!;
     expect(test.message).toBe(`${renderFinding(df005.findings[0])}\n  hint: ${df005.findings[0].hint}`);
     expect(tests.find((t) => t.name.startsWith('RC-DF001'))).not.toHaveProperty('message');
+  });
+
+  it("gives a passing criterion's advice as the message of a passed test, changing no status or score", () => {
+    const report = sampleReport('advice');
+    const result = toAutograding(report);
+    const [advice] = report.criteria.find((c) => c.id === 'RC-DF010')!.findings;
+    expect(result.tests.find((t) => t.name.startsWith('RC-DF010'))).toEqual({
+      name: 'RC-DF010 No env file copied into the image',
+      status: 'pass',
+      score: 3,
+      max_score: 3,
+      message: `advice: ${renderFinding(advice)}`,
+    });
+    const plain = toAutograding(withoutPassingAdvice(report));
+    expect(result.tests.map(({ message: _, ...t }) => t)).toEqual(plain.tests.map(({ message: _, ...t }) => t));
+    expect([result.status, result.max_score]).toEqual(['pass', plain.max_score]);
   });
 
   it('reports run errors and unchecked criteria as errors', () => {

@@ -1,5 +1,5 @@
 import type { CriterionResult, Report } from '../report.js';
-import { failureText } from './summary.js';
+import { adviceText, failureText } from './summary.js';
 
 /**
  * What GitHub Classroom's reporter (classroom-resources/autograding-grading-reporter)
@@ -12,7 +12,8 @@ import { failureText } from './summary.js';
  * test with its message when it did not pass, and sends Classroom the sum of
  * the tests' `score` out of `max_score`. Each criterion is one test worth its
  * points (`max_score` per test is kept for readers); not-applicable criteria
- * are left out, as they are of the score.
+ * are left out, as they are of the score. A passing criterion with advice is
+ * a passed test whose message is that advice (`advice: file:line:col: …`).
  */
 export interface AutogradingTest {
   name: string;
@@ -31,7 +32,8 @@ export interface AutogradingResult {
 
 function message(c: CriterionResult): string | undefined {
   if (c.status === 'error') return `not checked: ${c.reason ?? 'no reason given'}`;
-  return c.status === 'fail' ? failureText(c) : undefined;
+  if (c.status === 'fail') return failureText(c);
+  return adviceText(c);
 }
 
 export function toAutograding(report: Report): AutogradingResult {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { renderFinding } from '../../model/finding.js';
 import type { Report } from '../report.js';
-import { sampleKinds, sampleReport } from '../sample.js';
+import { sampleKinds, sampleReport, withoutPassingAdvice } from '../sample.js';
 import { formatClassroom50, toClassroom50 } from './classroom50.js';
 
 const schema = JSON.parse(readFileSync(new URL('./testdata/classroom50-result.schema.json', import.meta.url), 'utf8'));
@@ -41,6 +42,23 @@ describe('formatClassroom50', () => {
     expect(first['max-score']).toBe(5);
     const graded = report.criteria.filter((c) => c.status !== 'not-applicable');
     expect(result['max-score']).toBe(graded.reduce((a, c) => a + c.points * 10, 0));
+  });
+
+  it("gives a passing criterion's advice as the message of its passed test, at full score", () => {
+    const report = sampleReport('advice');
+    const result = toClassroom50(report);
+    const [advice] = report.criteria.find((c) => c.id === 'RC-DF010')!.findings;
+    expect(result.tests.find((t) => t['test-name'].startsWith('RC-DF010'))).toEqual({
+      'test-name': 'RC-DF010 No env file copied into the image',
+      passed: true,
+      score: 3,
+      'max-score': 3,
+      message: `advice: ${renderFinding(advice)}`,
+    });
+    const plain = toClassroom50(withoutPassingAdvice(report));
+    expect(plain.tests.find((t) => t['test-name'].startsWith('RC-DF010'))).not.toHaveProperty('message');
+    expect(result.tests.map(({ message: _, ...t }) => t)).toEqual(plain.tests.map(({ message: _, ...t }) => t));
+    expect([result.status, result.score, result['max-score']]).toEqual([plain.status, plain.score, plain['max-score']]);
   });
 
   it('turns run errors into failed tests worth nothing', () => {

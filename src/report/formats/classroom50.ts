@@ -1,6 +1,6 @@
 import type { Report } from '../report.js';
 import { integerScale, scaled } from './integer-points.js';
-import { failureText } from './summary.js';
+import { adviceText, failureText } from './summary.js';
 
 /**
  * Classroom 50's `result.json` (schema `classroom50/result/v1`): the run's
@@ -9,7 +9,8 @@ import { failureText } from './summary.js';
  * are not whole are multiplied by one scale for every criterion (see
  * integerScale), so the ratio is the report's; not-applicable criteria are
  * left out, as they are of the score. Run errors are tests worth nothing
- * that did not pass, so the run cannot look clean.
+ * that did not pass, so the run cannot look clean. A passed test's message,
+ * when there is one, is the criterion's advice (`advice: file:line:col: …`).
  */
 export interface Classroom50Test {
   'test-name': string;
@@ -32,7 +33,7 @@ export function toClassroom50(report: Report): Classroom50Result {
   const scale = integerScale(graded);
   const tests = graded.map((c): Classroom50Test => {
     const max = scaled(c.points, scale);
-    const message = c.status === 'error' ? `not checked: ${c.reason ?? 'no reason given'}` : c.status === 'fail' ? failureText(c) : undefined;
+    const message = c.status === 'error' ? `not checked: ${c.reason ?? 'no reason given'}` : c.status === 'fail' ? failureText(c) : adviceText(c);
     return {
       'test-name': `${c.id} ${c.title}`,
       passed: c.status === 'pass',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleKinds, sampleReport } from '../sample.js';
+import { sampleKinds, sampleReport, withoutPassingAdvice } from '../sample.js';
 import { commandData, commandProperty, formatGithub } from './github.js';
 
 /** Splits one workflow command line back into its parts, undoing the escapes. */
@@ -55,6 +55,19 @@ describe('formatGithub', () => {
   it('says nothing of passed or not-applicable criteria', () => {
     const commands = formatGithub(sampleReport('pass')).trimEnd().split('\n').map(parse);
     expect(commands.map((c) => c.kind)).toEqual(['warning', 'notice']);
+  });
+
+  it("annotates a passing criterion's advice as a warning saying it passed, after the failures", () => {
+    const report = sampleReport('advice');
+    const commands = formatGithub(report).trimEnd().split('\n').map(parse);
+    expect(commands.map((c) => [c.kind, c.props.title])).toEqual([
+      ['warning', 'RC-DF002 Base image pinned to an explicit tag'],
+      ['warning', 'RC-DF010 No env file copied into the image (passed; advice costs no points)'],
+      ['notice', 'rock-check PASS'],
+    ]);
+    const [advice] = report.criteria.find((c) => c.id === 'RC-DF010')!.findings;
+    expect(commands[1]).toMatchObject({ props: { file: 'rock-of-ages-api/Dockerfile', line: '8', col: '1' }, message: advice.message });
+    expect(commands[2]).toEqual(parse(formatGithub(withoutPassingAdvice(report)).trimEnd().split('\n').at(-1)!));
   });
 
   it('reports run errors and unchecked criteria as errors without a file', () => {

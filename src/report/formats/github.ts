@@ -1,6 +1,6 @@
 import { findingPosition, type Finding } from '../../model/finding.js';
 import type { CriterionResult, Report } from '../report.js';
-import { percent, points, verdictReason } from './summary.js';
+import { passingAdvice, percent, points, verdictReason } from './summary.js';
 
 /** Escapes a workflow command's message (the text after `::`). */
 export function commandData(text: string): string {
@@ -59,10 +59,22 @@ function criterionAnnotations(c: CriterionResult, annotated: Finding['repository
   return c.findings.map((f) => one(findingCommand(kind, title, f, annotated)));
 }
 
-/** Run errors (as errors), then one annotation per finding of each failed criterion, in report order. */
+/** Advice of a passing criterion: a warning per finding, its title saying the criterion passed. */
+function adviceAnnotations(c: CriterionResult, annotated: Finding['repository']): Annotation[] {
+  const title = `${c.id} ${c.title} (passed; advice costs no points)`;
+  return passingAdvice(c).map((f) => ({ kind: 'warning', criterion: c, line: findingCommand('warning', title, f, annotated) }));
+}
+
+/**
+ * One annotation per finding of each failed criterion, in report order, then
+ * one warning per advice finding of each passing criterion.
+ */
 export function annotations(report: Report): Annotation[] {
   const annotated = annotatedRepository(report);
-  return report.criteria.filter((c) => c.status === 'fail' || c.status === 'error').flatMap((c) => criterionAnnotations(c, annotated));
+  return [
+    ...report.criteria.filter((c) => c.status === 'fail' || c.status === 'error').flatMap((c) => criterionAnnotations(c, annotated)),
+    ...report.criteria.flatMap((c) => adviceAnnotations(c, annotated)),
+  ];
 }
 
 export function runErrorCommands(report: Report): string[] {
@@ -81,10 +93,12 @@ export function verdictNotice(report: Report): string {
  * GitHub Actions workflow commands, printed to a job's log, that turn the
  * findings into annotations on the changed files: `::error` for required
  * criteria, `::warning` for advice, one per finding of each failed criterion
- * (or one per criterion without a position); a closing `::notice` with the
- * verdict. File paths are relative to the submission root, which must be the
- * repository root for GitHub to place them on the right file; with `--api`
- * and `--client`, to the repository being graded (annotatedRepository).
+ * (or one per criterion without a position); then a `::warning` per advice
+ * finding of a passing criterion, its title saying it passed; a closing
+ * `::notice` with the verdict. File paths are relative to the submission
+ * root, which must be the repository root for GitHub to place them on the
+ * right file; with `--api` and `--client`, to the repository being graded
+ * (annotatedRepository).
  */
 export function formatGithub(report: Report): string {
   const lines = [...runErrorCommands(report), ...annotations(report).map((a) => a.line), verdictNotice(report)];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { sampleKinds, sampleReport } from '../sample.js';
+import { sampleKinds, sampleReport, withoutPassingAdvice } from '../sample.js';
 import { formatGradescope, toGradescope } from './gradescope.js';
 
 const schema = JSON.parse(readFileSync(new URL('./testdata/gradescope-results.schema.json', import.meta.url), 'utf8'));
@@ -29,6 +29,20 @@ describe('formatGradescope', () => {
     const f = df005.findings[0];
     expect(test.output).toContain(`\`${f.file}:${f.line}:${f.column ?? 1}\``);
     expect(test.output).toContain('hint:');
+  });
+
+  it("shows a passing criterion's advice in its passed test, at full score", () => {
+    const report = sampleReport('advice');
+    const result = toGradescope(report);
+    const test = result.tests.find((t) => t.name.startsWith('RC-DF010'))!;
+    expect(test).toMatchObject({ name: 'RC-DF010 No env file copied into the image', status: 'passed', score: 3, max_score: 3 });
+    expect(test.output).toMatch(/^Passed, with full points\. Advice, which costs no points:\n\n- `rock-of-ages-api\/Dockerfile:8:1`: \.env\.local /);
+    expect(result.tests.find((t) => t.name.startsWith('RC-DF002'))).toMatchObject({ status: 'failed', score: 0 });
+    const plain = toGradescope(withoutPassingAdvice(report));
+    expect(plain.tests.find((t) => t.name.startsWith('RC-DF010'))!.output).toBe('Passed.');
+    expect(result.score).toBe(plain.score);
+    expect(result.output).toBe(plain.output);
+    expect(result.tests.map((t) => [t.status, t.score, t.max_score])).toEqual(plain.tests.map((t) => [t.status, t.score, t.max_score]));
   });
 
   it('never charges a static run on a Docker-less worker for the runtime: worth nothing, said why', () => {

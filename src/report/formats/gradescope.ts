@@ -1,6 +1,7 @@
+import type { Finding } from '../../model/finding.js';
 import type { CriterionResult, Report } from '../report.js';
 import { mdCode, mdPosition, mdText } from './markdown.js';
-import { percent, points, verdictReason } from './summary.js';
+import { passingAdvice, percent, points, verdictReason } from './summary.js';
 
 /**
  * Gradescope's autograder `results.json`: the total `score`, and one test per
@@ -9,7 +10,8 @@ import { percent, points, verdictReason } from './summary.js';
  * Not-applicable criteria are listed worth nothing, so a student sees why
  * (a static run on Gradescope's Docker-less workers lists the runtime
  * criteria this way, and the top-level output says a Docker host runs them);
- * they never cost points.
+ * they never cost points. A passing criterion's advice is in the output of
+ * its passed test, at full score.
  */
 export interface GradescopeTest {
   name: string;
@@ -34,15 +36,22 @@ export interface GradescopeResult {
   tests: GradescopeTest[];
 }
 
+function findingLines(f: Finding): string[] {
+  return [`- ${mdPosition(f)}: ${mdText(f.message)}`, ...(f.hint !== undefined ? [`  - hint: ${mdText(f.hint)}`] : [])];
+}
+
 function testOutput(c: CriterionResult): string {
-  if (c.status === 'pass') return 'Passed.';
+  if (c.status === 'pass') {
+    const advice = passingAdvice(c);
+    if (advice.length === 0) return 'Passed.';
+    const lines = ['Passed, with full points. Advice, which costs no points:', '', ...advice.flatMap(findingLines)];
+    if (c.docs !== undefined) lines.push('', `> ${mdText(c.docs)}`);
+    return lines.join('\n');
+  }
   if (c.status === 'not-applicable') return `Not graded: ${mdText(c.reason ?? 'not applicable')}.`;
   if (c.status === 'error') return `Not checked: ${mdText(c.reason ?? 'no reason given')}.`;
   const lines = c.reason !== undefined ? [mdText(c.reason), ''] : [];
-  for (const f of c.findings) {
-    lines.push(`- ${mdPosition(f)}: ${mdText(f.message)}`);
-    if (f.hint !== undefined) lines.push(`  - hint: ${mdText(f.hint)}`);
-  }
+  lines.push(...c.findings.flatMap(findingLines));
   if (c.docs !== undefined) lines.push('', `> ${mdText(c.docs)}`);
   return lines.join('\n');
 }

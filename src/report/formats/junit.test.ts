@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderFinding } from '../../model/finding.js';
 import type { Report } from '../report.js';
-import { sampleKinds, sampleReport } from '../sample.js';
+import { sampleKinds, sampleReport, withoutPassingAdvice } from '../sample.js';
 import { formatJunit, xmlAttr, xmlText } from './junit.js';
 
 /**
@@ -171,6 +171,23 @@ describe('formatJunit', () => {
       }
     });
     expect(kids(cases[12], 'skipped')[0].attrs.message).toBe('not applicable: skipped by --static');
+  });
+
+  it("puts a passing criterion's advice in the system-out of its passing testcase, changing no count", () => {
+    const report = sampleReport('advice');
+    const root = parseXml(formatJunit(report));
+    const cases = kids(root, 'testsuite').flatMap((s) => kids(s, 'testcase'));
+    const df010 = cases.find((c) => c.attrs.name.startsWith('RC-DF010'))!;
+    const [advice] = report.criteria.find((c) => c.id === 'RC-DF010')!.findings;
+    expect(df010.children.map((c) => c.name)).toEqual(['properties', 'system-out']);
+    expect(kids(df010, 'system-out')[0].text).toBe(`advice: ${renderFinding(advice)}`);
+    expect(props(df010)).toEqual({ level: 'required', points: '3', earned: '3' });
+    const df002 = cases.find((c) => c.attrs.name.startsWith('RC-DF002'))!;
+    expect(kids(df002, 'failure')[0].attrs.type).toBe('advice');
+    expect(kids(df002, 'system-out')).toEqual([]);
+    const plain = parseXml(formatJunit(withoutPassingAdvice(report)));
+    expect(root.attrs).toEqual(plain.attrs);
+    expect(kids(root, 'testsuite').map((s) => s.attrs)).toEqual(kids(plain, 'testsuite').map((s) => s.attrs));
   });
 
   it('turns run errors into a last "Run errors" testsuite', () => {

@@ -1,6 +1,6 @@
 import { renderFinding } from '../../model/finding.js';
 import type { CriterionResult, Report } from '../report.js';
-import { failureText, groupByArea } from './summary.js';
+import { adviceText, failureText, groupByArea } from './summary.js';
 
 /**
  * Characters XML 1.0 forbids even as references (C0 controls other than tab,
@@ -48,6 +48,7 @@ function testcase(c: CriterionResult): string[] {
   const open = `    <testcase${attrs({ name: `${c.id} ${c.title}`, classname: `rock-check.${c.area}` })}>`;
   const props = properties('      ', { level: c.level, points: c.points, earned: c.earned });
   const body: string[] = [];
+  const advice = adviceText(c);
   if (c.status === 'fail') {
     body.push(`      <failure${attrs({ message: failureMessage(c), type: c.level })}>${xmlText(failureText(c))}</failure>`);
   } else if (c.status === 'error') {
@@ -55,6 +56,8 @@ function testcase(c: CriterionResult): string[] {
     body.push(`      <error${attrs({ message: reason, type: 'error' })}>${xmlText(reason)}</error>`);
   } else if (c.status === 'not-applicable') {
     body.push(`      <skipped${attrs({ message: `not applicable: ${c.reason ?? 'no reason given'}` })}/>`);
+  } else if (advice !== undefined) {
+    body.push(`      <system-out>${xmlText(advice)}</system-out>`);
   }
   return [open, ...props, ...body, '    </testcase>'];
 }
@@ -71,7 +74,8 @@ function counts(criteria: { status: string }[]) {
 /**
  * JUnit XML (rock-check.xml) for CI test viewers: one testsuite per area, one
  * testcase per criterion; failures carry the finding lines, not-applicable
- * criteria are skipped, criteria that could not be checked are errors. Points
+ * criteria are skipped, criteria that could not be checked are errors; a
+ * passing criterion's advice is the system-out of its passing testcase. Points
  * are properties of each testsuite and testcase. Errors that stopped part of
  * the run form a last testsuite, "Run errors".
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../model/finding.js';
-import { sampleKinds, sampleReport } from '../sample.js';
+import { sampleKinds, sampleReport, withoutPassingAdvice } from '../sample.js';
 import { formatMarkdown, mdCode, mdLine, mdText } from './markdown.js';
 
 /** Cells of a table row, split at the pipes GitHub sees (not the backslashed ones). */
@@ -85,6 +85,21 @@ describe('formatMarkdown', () => {
     const text = formatMarkdown(sampleReport('error'));
     expect(text).toContain('### ⚠️ Errors that stopped part of the run\n\n- `runtime`: cannot connect to the Docker engine');
     expect(text).toContain('#### ⚠️ RC-RT002 Stack starts and becomes ready (required, 0/4)\n\nNot checked: not run');
+  });
+
+  it("lists a passing criterion's advice apart from the failures, saying it costs nothing", () => {
+    const report = sampleReport('advice');
+    const text = formatMarkdown(report);
+    const row = text.split('\n').find((l) => l.includes('`RC-DF010`'))!;
+    expect(cells(row).map((c) => c.trim())).toEqual(['✅', '`RC-DF010` No env file copied into the image', 'required', '3/3', 'pass, with advice below']);
+    const [details, advice] = text.split('### Advice\n');
+    expect(details).toContain('#### ❌ RC-DF002 Base image pinned to an explicit tag (advice, 0/1)');
+    expect(details).not.toContain('RC-DF010 No env file');
+    expect(advice).toMatch(/^\nThese criteria passed with full points; what follows is advice, and it costs no points\.\n\n#### ✅ RC-DF010 No env file copied into the image \(required, 3\/3\)\n/);
+    expect(advice).toContain('- `rock-of-ages-api/Dockerfile:8:1`: .env.local (DB\\_PASSWORD=lo\\*\\*\\*\\*\\*\\*\\*\\*23) is not tracked by git');
+    const plain = formatMarkdown(withoutPassingAdvice(report));
+    expect(plain).not.toContain('### Advice');
+    expect(text.split('\n').slice(0, 8)).toEqual(plain.split('\n').slice(0, 8));
   });
 
   it('caps the findings listed per criterion', () => {

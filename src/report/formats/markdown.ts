@@ -1,6 +1,6 @@
 import { findingPosition, type Finding } from '../../model/finding.js';
 import type { CriterionResult, CriterionStatus, Report, RunStatus } from '../report.js';
-import { countByStatus, groupByArea, percent, points, verdictReason } from './summary.js';
+import { advisedCriteria, countByStatus, groupByArea, passingAdvice, percent, points, verdictReason } from './summary.js';
 
 const icons: Record<CriterionStatus, string> = { pass: '✅', fail: '❌', 'not-applicable': '➖', error: '⚠️' };
 const verdictIcons: Record<RunStatus, string> = { pass: '✅', fail: '❌', error: '⚠️' };
@@ -49,7 +49,7 @@ export function mdPosition(f: Finding): string {
 function statusCell(c: CriterionResult): string {
   if (c.status === 'not-applicable') return `n/a: ${mdText(c.reason ?? 'not applicable')}`;
   if (c.status === 'error') return `not checked: ${mdText(c.reason ?? 'no reason given')}`;
-  return c.status;
+  return passingAdvice(c).length > 0 ? 'pass, with advice below' : c.status;
 }
 
 function areaTable(report: Report): string[] {
@@ -90,7 +90,7 @@ function repositoryLines(sub: Report['submission']): string[] {
 /**
  * GitHub-flavoured Markdown for `$GITHUB_STEP_SUMMARY` (rock-check.md): the
  * verdict and score, one table per area, then the findings of every failed
- * criterion with positions and hints.
+ * criterion with positions and hints, then the advice of passing criteria.
  */
 export function formatMarkdown(report: Report): string {
   const counts = countByStatus(report);
@@ -118,6 +118,11 @@ export function formatMarkdown(report: Report): string {
   if (failed.length > 0) {
     out.push('### Details', '');
     for (const c of failed) out.push(...details(c));
+  }
+  const advised = advisedCriteria(report);
+  if (advised.length > 0) {
+    out.push('### Advice', '', 'These criteria passed with full points; what follows is advice, and it costs no points.', '');
+    for (const c of advised) out.push(...details(c));
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

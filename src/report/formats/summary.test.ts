@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CriterionResult } from '../report.js';
-import { sampleReport } from '../sample.js';
-import { countByStatus, failureText, groupByArea, percent, verdictReason } from './summary.js';
+import { sampleReport, withoutPassingAdvice } from '../sample.js';
+import { adviceText, advisedCriteria, countByStatus, failureText, groupByArea, passingAdvice, percent, verdictReason } from './summary.js';
 
 describe('groupByArea', () => {
   it('groups criteria by area in profile order with the graded points of each', () => {
@@ -73,5 +73,47 @@ describe('failureText', () => {
 
   it('still says something for a failure without findings or reason', () => {
     expect(failureText(base)).toBe('RC-DF001 failed');
+  });
+});
+
+describe('passingAdvice', () => {
+  it("is a passing criterion's findings, and nothing of a failed one", () => {
+    const report = sampleReport('advice');
+    expect(advisedCriteria(report).map((c) => c.id)).toEqual(['RC-DF010']);
+    const df010 = report.criteria.find((c) => c.id === 'RC-DF010')!;
+    expect(passingAdvice(df010)).toBe(df010.findings);
+    expect(passingAdvice(df010).map((f) => f.severity)).toEqual(['warning']);
+    const df002 = report.criteria.find((c) => c.id === 'RC-DF002')!;
+    expect(df002.findings).toHaveLength(1);
+    expect(passingAdvice(df002)).toEqual([]);
+    expect(advisedCriteria(sampleReport('fail'))).toEqual([]);
+  });
+
+  it('changes no count, no score and no verdict', () => {
+    const report = sampleReport('advice');
+    const plain = withoutPassingAdvice(report);
+    expect(advisedCriteria(plain)).toEqual([]);
+    expect(countByStatus(report)).toEqual(countByStatus(plain));
+    expect(report.score).toEqual(plain.score);
+    expect(verdictReason(report)).toBe(verdictReason(plain));
+  });
+
+  it('is written as advice lines, in the finding line shape, each with its hint', () => {
+    const c: CriterionResult = {
+      id: 'RC-DF010',
+      area: 'dockerfile',
+      title: 't',
+      level: 'required',
+      points: 3,
+      earned: 3,
+      status: 'pass',
+      findings: [
+        { ruleId: 'RC-DF010', severity: 'warning', file: 'api/Dockerfile', line: 8, column: 1, message: 'm1', hint: 'h1' },
+        { ruleId: 'RC-DF010', severity: 'warning', file: 'api/.env', message: 'm2' },
+      ],
+    };
+    expect(adviceText(c)).toBe('advice: api/Dockerfile:8:1: m1 [RC-DF010]\n  hint: h1\nadvice: api/.env: m2 [RC-DF010]');
+    expect(adviceText({ ...c, findings: [] })).toBeUndefined();
+    expect(adviceText({ ...c, status: 'fail', earned: 0 })).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { renderFinding } from '../../model/finding.js';
+import { renderFinding, type Finding } from '../../model/finding.js';
 import type { Area } from '../../profile/profile.js';
 import { sumPoints as sum } from '../points.js';
 import type { CriterionResult, CriterionStatus, Report } from '../report.js';
@@ -85,4 +85,24 @@ export function failureText(c: CriterionResult): string {
   const lines = c.findings.flatMap((f) => [renderFinding(f), ...(f.hint !== undefined ? [`  hint: ${f.hint}`] : [])]);
   if (c.reason !== undefined) lines.unshift(c.reason);
   return lines.length > 0 ? lines.join('\n') : `${c.id} failed`;
+}
+
+/**
+ * The findings a passing criterion carries: advice (warnings) on a risk the
+ * criterion does not grade. They cost no points and change no count; every
+ * format shows them apart from failures.
+ */
+export function passingAdvice(c: CriterionResult): Finding[] {
+  return c.status === 'pass' ? c.findings : [];
+}
+
+/** The criteria that pass with advice, in report order. */
+export function advisedCriteria(report: Report): CriterionResult[] {
+  return report.criteria.filter((c) => passingAdvice(c).length > 0);
+}
+
+/** A passing criterion's advice as plain lines, `advice: file:line:col: message [RC-…]` each with its hint; undefined without advice. */
+export function adviceText(c: CriterionResult): string | undefined {
+  const lines = passingAdvice(c).flatMap((f) => [`advice: ${renderFinding(f)}`, ...(f.hint !== undefined ? [`  hint: ${f.hint}`] : [])]);
+  return lines.length > 0 ? lines.join('\n') : undefined;
 }

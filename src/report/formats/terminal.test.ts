@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderFinding } from '../../model/finding.js';
-import { sampleKinds, sampleReport } from '../sample.js';
+import { sampleKinds, sampleReport, withoutPassingAdvice } from '../sample.js';
 import { formatTerminal } from './terminal.js';
 
 const ansi = /\u001b\[/;
@@ -64,6 +64,29 @@ describe('formatTerminal', () => {
     expect(formatTerminal(sampleReport('pass'), { color: false })).toMatch(
       /^Result {6}PASS: every required criterion passed; 1 advice criterion lost\n {12}points$/m,
     );
+  });
+
+  it("shows a passing criterion's advice under it, marked as advice, changing no count", () => {
+    const report = sampleReport('advice');
+    const text = formatTerminal(report, { color: false });
+    const [advice] = report.criteria.find((c) => c.id === 'RC-DF010')!.findings;
+    expect(unwrapped(text)).toContain(`✓ RC-DF010 No env file copied into the image 3/3 advice: ${renderFinding(advice)}`);
+    expect(text).toMatch(/^ {6}advice: rock-of-ages-api\/Dockerfile:8:1: /m);
+    // An advice criterion that fails is a failure: its line is not marked as advice.
+    expect(text).toMatch(/^ {2}✗ RC-DF002 .*\(advice\) +0\/1\n {6}rock-of-ages-api\/Dockerfile:1:6: /m);
+    const plain = formatTerminal(withoutPassingAdvice(report), { color: false });
+    expect(text.match(/^Score .*$/m)![0]).toBe(plain.match(/^Score .*$/m)![0]);
+    expect(text.match(/^Result .*$/m)![0]).toBe(plain.match(/^Result .*$/m)![0]);
+    expect(text.replace(/^ {6}advice: .*\n(^ {8}.*\n)*/gm, '')).toBe(plain);
+  });
+
+  it('paints the advice mark yellow, and shows its hint', () => {
+    const report = sampleReport('advice');
+    report.criteria.find((c) => c.id === 'RC-DF010')!.findings[0].hint = 'add .env.local to .dockerignore';
+    const text = formatTerminal(report, { color: true });
+    expect(text).toContain('      \u001b[33madvice:\u001b[0m rock-of-ages-api/Dockerfile:8:1: ');
+    expect(text).toContain('        \u001b[36mhint:\u001b[0m add .env.local to .dockerignore');
+    expect(text).not.toContain('\u001b[31m✗\u001b[0m RC-DF010');
   });
 
   it('wraps to a narrower width when told', () => {

@@ -1,9 +1,9 @@
-import { renderFinding } from '../../model/finding.js';
+import { renderFinding, type Finding } from '../../model/finding.js';
 import type { Layout } from '../../model/submission.js';
 import { defuseCommand } from '../../model/visible-text.js';
 import { sumPoints } from '../points.js';
 import type { CriterionResult, CriterionStatus, Report, RunStatus } from '../report.js';
-import { countByStatus, groupByArea, percent, points, verdictReason } from './summary.js';
+import { countByStatus, groupByArea, passingAdvice, percent, points, verdictReason } from './summary.js';
 import { duration, spread, visibleControls, wrap } from './text.js';
 
 export interface TerminalOptions {
@@ -33,8 +33,9 @@ const POINTS = 6;
 
 /**
  * The report as a student reads it in a terminal: header, criteria grouped by
- * area with marks and points, each failure's findings and hints, totals and
- * the verdict. Pure: the same report gives the same text.
+ * area with marks and points, each failure's findings and hints, the advice
+ * a passing criterion carries (`advice: file:line:col: …`), totals and the
+ * verdict. Pure: the same report gives the same text.
  */
 export function formatTerminal(report: Report, options: TerminalOptions): string {
   const width = options.width ?? 80;
@@ -124,12 +125,18 @@ function criterionLines(c: CriterionResult, width: number, paint: (code: string,
   if (c.status === 'error') note(`not checked: ${c.reason ?? 'no reason given'}`);
   if (c.status === 'fail') {
     if (c.reason !== undefined) note(c.reason);
-    for (const f of c.findings) {
-      lines.push(...wrap(visibleControls(renderFinding(f)), width, '      ', '        '));
-      if (f.hint === undefined) continue;
-      const [hint, ...tail] = wrap(`hint: ${visibleControls(f.hint)}`, width, '        ', '              ');
-      lines.push(`        ${paint('36', 'hint:')}${hint.slice(13)}`, ...tail);
-    }
+    for (const f of c.findings) lines.push(...wrap(visibleControls(renderFinding(f)), width, '      ', '        '), ...hintLines(f, width, paint));
+  }
+  // A passing criterion's findings are advice: marked as such, costing nothing.
+  for (const f of passingAdvice(c)) {
+    const [first, ...tail] = wrap(`advice: ${visibleControls(renderFinding(f))}`, width, '      ', '        ');
+    lines.push(`      ${paint('33', 'advice:')}${first.slice(13)}`, ...tail, ...hintLines(f, width, paint));
   }
   return lines;
+}
+
+function hintLines(f: Finding, width: number, paint: (code: string, text: string) => string): string[] {
+  if (f.hint === undefined) return [];
+  const [hint, ...tail] = wrap(`hint: ${visibleControls(f.hint)}`, width, '        ', '              ');
+  return [`        ${paint('36', 'hint:')}${hint.slice(13)}`, ...tail];
 }

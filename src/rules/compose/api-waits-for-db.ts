@@ -1,6 +1,7 @@
 import type { PathSegment } from '../../parsers/yaml-source.js';
 import { defineRule } from '../rule.js';
 import { locate, reporter, type ComposeInput } from './input.js';
+import { healthcheckGap, type HealthcheckGap } from './db-healthcheck.js';
 import { isMapping } from './service-data.js';
 import { needsComposeData } from './requires.js';
 
@@ -14,7 +15,8 @@ export const apiWaitsForDb = defineRule<ComposeInput>({
     'The api migrates and seeds the database as soon as it starts. PostgreSQL needs a few seconds before it ' +
     'accepts connections, so the api must wait for the database healthcheck: ' +
     'depends_on: {<database>: {condition: service_healthy}}. The short form depends_on: [<database>] only ' +
-    'waits for the container to start and races with PostgreSQL.',
+    'waits for the container to start and races with PostgreSQL. The condition needs the healthcheck: on a database ' +
+    'with none, Compose refuses to start the api.',
   requires: needsComposeData,
   check(input) {
     if (!input.usable) return [];
@@ -44,7 +46,7 @@ export const apiWaitsForDb = defineRule<ComposeInput>({
     if (!isMapping(dependsOn) || dependsOn[database] === undefined) return [notWaiting(dependsOn === undefined ? ['services', api] : deps)];
     const dep = dependsOn[database];
     const condition = isMapping(dep) ? dep.condition : undefined;
-    if (condition === 'service_healthy') return [];
+    if (condition === 'service_healthy') return unhealthyWait(input, api, database);
     if (condition === undefined) {
       return [report(at([...deps, database], true), `service "${api}" depends on "${database}" without a condition; add condition: service_healthy`, `e.g. ${longForm}`)];
     }
@@ -52,6 +54,23 @@ export const apiWaitsForDb = defineRule<ComposeInput>({
     return [report(at([...deps, database, 'condition'], false), message)];
   },
 });
+
+const GAPS: Record<HealthcheckGap, string> = {
+  missing: 'has no healthcheck',
+  disabled: 'has its healthcheck disabled',
+  'no-test': 'has a healthcheck with no test command',
+};
+
+/** service_healthy on a database whose container never gets a health status: Compose stops at "has no healthcheck configured". */
+function unhealthyWait(input: ComposeInput, api: string, database: string) {
+  const gap = healthcheckGap(input.services[database]);
+  if (gap === undefined) return [];
+  const message =
+    `service "${api}" waits for "${database}" to be healthy, but "${database}" ${GAPS[gap]}: Compose stops with ` +
+    `"container ... has no healthcheck configured" and never starts "${api}"; give "${database}" a healthcheck that runs pg_isready`;
+  const test = `["CMD-SHELL", "pg_isready -U ${input.profile.database.user} -d ${input.profile.database.name}"]`;
+  return [report(locate(input, ['services', api, 'depends_on', database, 'condition'], false), message, `add to service "${database}": healthcheck: {test: ${test}, interval: 10s, timeout: 5s, retries: 5}`)];
+}
 
 /** How the api service is recognised, for findings that cannot find it. */
 export function apiHint(input: ComposeInput): string {

@@ -53,11 +53,36 @@ describe('composeFamily', () => {
     expect(ids).toEqual(profile.criteria.filter((c) => c.area === 'compose').map((c) => c.id));
   });
 
-  it('does not apply without a compose file', () => {
-    const sub = fakeSubmission({ files: { 'manage.py': '' } });
-    expect(composeFamily.notApplicable?.(sub, profile)).toBe('no compose file: graded as separate containers');
-    expect(composeFamily.inputs(sub, profile)).toEqual([]);
+  it('does not apply without a compose file to an api repository alone or to separate repositories', () => {
+    const alone = fakeSubmission({ files: { 'manage.py': '' } });
+    const inFolder = fakeSubmission({ files: { 'rock-of-ages-api/manage.py': '' }, layout: 'parent', components: { api: 'rock-of-ages-api' } });
+    const separate = fakeSubmission({ files: { 'api/manage.py': '', 'client/package.json': '{}' }, layout: 'separate', components: { api: 'api', client: 'client' } });
+    for (const sub of [alone, inFolder, separate]) {
+      expect(composeFamily.notApplicable?.(sub, profile)).toBe('no compose file: graded as separate containers');
+      expect(composeFamily.inputs(sub, profile)).toEqual([]);
+    }
     expect(composeFamily.notApplicable?.(parent(course), profile)).toBeUndefined();
+  });
+
+  it('fails the course folder without its compose file: RC-CO001 says what to add, the others cascade from it', () => {
+    const sub = parent(undefined, { 'rock-of-ages-api/docker-compose.dev.yml': 'services: {api: {build: .}}\n' });
+    delete sub.compose;
+    expect(composeFamily.notApplicable?.(sub, profile)).toBeUndefined();
+    const results = runFamily(composeFamily, sub, profile);
+    const [co001] = results.get('RC-CO001') ?? [];
+    expect(co001).toMatchObject({
+      file: 'docker-compose.yml',
+      message:
+        'there is no docker-compose.yml in the course folder: Part 3 of the workshop runs the database, the api and the client together from one docker-compose.yml beside rock-of-ages-api/ and rock-of-ages-client/; add it there',
+      hint: expect.stringMatching(/^give it the services postgres-db \(image postgres:16 with a pg_isready healthcheck\), api \(build: \.\/rock-of-ages-api\) and client \(build: \.\/rock-of-ages-client\); rock-of-ages-api\/docker-compose\.dev\.yml lies inside a repository, not in the course folder$/),
+    });
+    expect(co001.line).toBeUndefined();
+    const others = composeFamily.rules.filter((r) => r.id !== 'RC-CO001').map((r) => results.get(r.id)?.map(renderFinding));
+    expect(others).toEqual(
+      composeFamily.rules
+        .filter((r) => r.id !== 'RC-CO001')
+        .map((r) => [`docker-compose.yml: cannot be checked: there is no docker-compose.yml in the course folder (see RC-CO001) [${r.id}]`]),
+    );
   });
 
   it('passes the course file, also with CRLF line endings, and positions CRLF findings right', () => {

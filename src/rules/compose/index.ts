@@ -5,6 +5,7 @@ import { clientService } from './client-service.js';
 import { dbNamedVolume } from './db-named-volume.js';
 import { envFilePaths } from './env-file-paths.js';
 import { noHostileSettings } from './hostile-settings.js';
+import { composeDemanded } from './course-folder.js';
 import { composeInput, type ComposeInput } from './input.js';
 import { obsoleteVersion } from './obsolete-version.js';
 import { postgresService } from './postgres-service.js';
@@ -30,9 +31,10 @@ export const composeFamily: RuleFamily<ComposeInput> = {
     obsoleteVersion,
   ],
   notApplicable(sub) {
-    return sub.compose === undefined ? 'no compose file: graded as separate containers' : undefined;
+    return sub.compose === undefined && !composeDemanded(sub) ? 'no compose file: graded as separate containers' : undefined;
   },
+  /** The compose file; in the course folder also when it is missing, which RC-CO001 reports and the others cascade from. */
   inputs(sub, profile) {
-    return sub.compose === undefined ? [] : [composeInput(sub, profile)];
+    return sub.compose === undefined && !composeDemanded(sub) ? [] : [composeInput(sub, profile)];
   },
 };

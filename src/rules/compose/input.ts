@@ -1,8 +1,10 @@
+import { posix } from 'node:path';
 import type { Finding, Severity } from '../../model/finding.js';
 import { shownPath } from '../../model/repository-path.js';
 import { unreadableReason, type Submission, type SubmissionFile } from '../../model/submission.js';
 import { parseYamlSource, positionOf, yamlData, type PathSegment, type YamlSource } from '../../parsers/yaml-source.js';
 import type { Profile } from '../../profile/profile.js';
+import { courseComposeFile } from './course-folder.js';
 import { dotenvValues, parseDotenv } from './dotenv.js';
 import { resolveInside } from './host-paths.js';
 import { applyMergeKeys } from './merge-keys.js';
@@ -17,6 +19,8 @@ export interface ComposeInput {
   shown: (path: string) => string;
   /** Folder of the compose file ('' for the root): relative paths in it start here. */
   dir: string;
+  /** Set when the course folder has no compose file: the api and client folders it belongs beside, and compose files found inside them. */
+  missing?: { beside: string[]; elsewhere: string[] };
   /** Why the file could not be read as text, when it could not. */
   unreadable?: string;
   src?: YamlSource;
@@ -38,8 +42,9 @@ export interface ComposeInput {
   variables: Map<string, string>;
 }
 
+/** The submission's compose file, or the one the course folder lacks (see composeDemanded). */
 export function composeInput(sub: Submission, profile: Profile): ComposeInput {
-  const file = sub.compose as string;
+  const file = sub.compose ?? courseComposeFile;
   const dir = composeDir(file);
   const f = sub.files[file];
   const base = {
@@ -55,7 +60,7 @@ export function composeInput(sub: Submission, profile: Profile): ComposeInput {
     expectClient: sub.layout !== 'api-with-compose' || sub.components.client !== undefined,
     variables: envVariables(sub.files, dir),
   };
-  if (!f) return { ...base, unreadable: 'is missing' };
+  if (!f) return sub.compose === undefined ? { ...base, missing: missingFrom(sub) } : { ...base, unreadable: 'is missing' };
   if (f.text === undefined) return { ...base, unreadable: unreadableReason(f) };
   const src = parseYamlSource(file, f.text);
   if (src.doc.errors.length > 0) return { ...base, src };
@@ -67,6 +72,16 @@ export function composeInput(sub: Submission, profile: Profile): ComposeInput {
     ? Object.fromEntries(Object.entries(data.services).filter((e): e is [string, Service] => isMapping(e[1])))
     : {};
   return { ...base, src, usable: true, data, services, roles: composeRoles(data, sub, profile) };
+}
+
+const COMPOSE_NAME = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
+
+function missingFrom(sub: Submission): NonNullable<ComposeInput['missing']> {
+  const dirs = [sub.components.api?.dir, sub.components.client?.dir].filter((d): d is string => d !== undefined && d !== '');
+  const elsewhere = Object.keys(sub.files)
+    .filter((p) => dirs.some((d) => p === `${d}/${posix.basename(p)}`) && COMPOSE_NAME.test(posix.basename(p)))
+    .sort();
+  return { beside: dirs, elsewhere };
 }
 
 function envVariables(files: Record<string, SubmissionFile>, dir: string): Map<string, string> {

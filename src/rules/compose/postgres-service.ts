@@ -3,6 +3,7 @@ import { defineRule } from '../rule.js';
 import { locate, reporter, type ComposeInput } from './input.js';
 import { isMapping, isTrue, type Service } from './service-data.js';
 import { serviceEnvironment } from './service-env.js';
+import { healthcheckGap } from './db-healthcheck.js';
 import { needsComposeData } from './requires.js';
 
 const report = reporter('RC-CO002', 'error');
@@ -31,13 +32,14 @@ export const postgresService = defineRule<ComposeInput>({
     const service = input.services[db];
     const out: Finding[] = [...missingVariables(input, db, service)];
     const hc = service.healthcheck;
-    if (!isMapping(hc)) {
+    const gap = healthcheckGap(service);
+    if (gap === 'missing') {
       const message = `database service "${db}" has no healthcheck, so nothing can tell when PostgreSQL accepts connections; add one that runs pg_isready`;
       out.push(report(locate(input, ['services', db], true), message, `add ${example}`));
-    } else if (isTrue(hc.disable)) {
+    } else if (isMapping(hc) && isTrue(hc.disable)) {
       const message = `the healthcheck of database service "${db}" is disabled; remove disable: true and give it a test`;
       out.push(report(locate(input, ['services', db, 'healthcheck', 'disable']), message, `e.g. ${example}`));
-    } else if (!hasTest(hc.test)) {
+    } else if (gap !== undefined) {
       const message = `the healthcheck of database service "${db}" has no test command; add one that runs pg_isready`;
       out.push(report(locate(input, ['services', db, 'healthcheck'], true), message, `add test: ${test}`));
     }
@@ -65,11 +67,4 @@ function missingVariables(input: ComposeInput, db: string, service: Service): Fi
 
 function describeUnset(key: string, unset: string[]): string {
   return unset.length === 0 ? key : `${key} (it uses \${${unset.join('}, ${')}}, which the .env next to the compose file does not set)`;
-}
-
-/** A test that runs something: a non-empty string, or a list whose first word is not NONE and that has a command. */
-function hasTest(test: unknown): boolean {
-  if (typeof test === 'string') return test.trim() !== '';
-  if (!Array.isArray(test) || test.length === 0 || test[0] === 'NONE') return false;
-  return test.some((t, i) => i > 0 && typeof t === 'string' && t.trim() !== '');
 }

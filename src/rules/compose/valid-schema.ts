@@ -1,9 +1,11 @@
 import { isMap, isPair, isScalar, isSeq, visit, type YAMLError } from 'yaml';
 import { positionAt, type YamlSource } from '../../parsers/yaml-source.js';
+import type { Finding } from '../../model/finding.js';
 import { defineRule } from '../rule.js';
 import { locate, reporter, type ComposeInput } from './input.js';
 import { undefinedReferences } from './references.js';
 import { composeSchemaProblems } from './schema-errors.js';
+import { inconsistentServices } from './service-consistency.js';
 
 const finding = reporter('RC-CO001', 'error');
 
@@ -13,9 +15,12 @@ export const validSchema = defineRule<ComposeInput>({
   severity: 'error',
   docs:
     'Docker Compose refuses a file that is not valid YAML or does not follow the Compose Specification ' +
-    '(unknown keys, wrong types, misplaced settings, services, networks or volumes used but never defined). ' +
-    'Every problem is listed at once with its line, so that one run shows everything to fix.',
+    '(unknown keys, wrong types, misplaced settings, services, networks or volumes used but never defined, a service with ' +
+    'neither an image nor a build, a healthcheck test list that does not start with CMD, CMD-SHELL or NONE). ' +
+    'Every problem is listed at once with its line, so that one run shows everything to fix. The course folder (the api ' +
+    'and client folders side by side) must have one: Part 3 adds docker-compose.yml there.',
   check(input) {
+    if (input.missing) return [missingFinding(input, input.missing)];
     if (input.unreadable) return [finding({ file: input.file }, `compose file ${input.shown(input.file)} ${input.unreadable}`)];
     const src = input.src as YamlSource;
     if (src.doc.errors.length > 0) {
@@ -47,11 +52,25 @@ export const validSchema = defineRule<ComposeInput>({
       const why = input.dataError ?? 'unknown reason';
       return [finding(locate(input, []), `the compose file cannot be read as data: ${why}; check its anchors (&name) and aliases (*name)`)];
     }
-    return [...composeSchemaProblems(input.data), ...undefinedReferences(input.data)].map((p) =>
+    return [...composeSchemaProblems(input.data), ...undefinedReferences(input.data), ...inconsistentServices(input.data)].map((p) =>
       finding(locate(input, p.path, p.at === 'key'), p.message, p.hint),
     );
   },
 });
+
+/** The course folder without the compose file of Part 3. */
+function missingFinding(input: ComposeInput, { beside, elsewhere }: NonNullable<ComposeInput['missing']>): Finding {
+  const { database, components } = input.profile;
+  const [api, client] = beside;
+  const message =
+    `there is no ${input.file} in the course folder: Part 3 of the workshop runs the database, the api and the client ` +
+    `together from one ${input.file} beside ${beside.map((d) => `${d}/`).join(' and ')}; add it there`;
+  const services =
+    `services ${database.serviceNames[0]} (image ${database.image}:${database.imageTag} with a pg_isready healthcheck), ` +
+    `${components.api.serviceNames[0]} (build: ./${api}) and ${components.client.serviceNames[0]} (build: ./${client})`;
+  const inside = elsewhere.length > 0 ? `; ${elsewhere.map(input.shown).join(', ')} lies inside a repository, not in the course folder` : '';
+  return finding({ file: input.file }, message, `give it the ${services}${inside}`);
+}
 
 function yamlErrorText(src: YamlSource, e: YAMLError): { message: string; hint?: string } {
   const first = e.message.split('\n')[0];

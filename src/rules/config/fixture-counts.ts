@@ -12,6 +12,19 @@ function modelOf(item: JsonNode): string | undefined {
   return model?.kind === 'string' ? model.value.toLowerCase() : undefined;
 }
 
+/** Django's loaddata reads every entry's "fields" object (an empty one is fine) and fails on an entry without one. */
+function hasFields(item: JsonNode): boolean {
+  return item.kind === 'object' && item.entries.find((e) => e.key === 'fields')?.value.kind === 'object';
+}
+
+/** How to give an entry its "fields": the values written beside "model" and "pk" go inside it. */
+function fieldsFix(item: JsonNode): string {
+  const loose = item.kind === 'object' ? item.entries.map((e) => e.key).filter((k) => !['model', 'pk', 'fields'].includes(k)) : [];
+  if (loose.length === 0) return 'put the row\'s values under "fields": {...}';
+  const named = loose.slice(0, 3).map((k) => JSON.stringify(k.slice(0, 40))).join(', ');
+  return `move ${named}${loose.length > 3 ? ', ...' : ''} into "fields": {...}`;
+}
+
 export const fixtureCounts = defineRule<ConfigInput>({
   id: 'RC-CF009',
   title: 'Fixtures hold the expected seed rows',
@@ -19,7 +32,8 @@ export const fixtureCounts = defineRule<ConfigInput>({
   docs:
     'The fixtures that seed_database.sh loads (rockapi/fixtures/users.json, tokens.json, types.json, rocks.json) must be ' +
     'valid JSON lists of {"model", "pk", "fields"} objects holding the course\'s rows: 2 users, 2 tokens, 5 types, 3 rocks, ' +
-    'with the course\'s type labels and each rock\'s owner and type. ' +
+    'with the course\'s type labels, each rock\'s owner, type and weight, and each token\'s user. Django cannot load an entry ' +
+    'without "fields", a rock without its weight, owner or type, or a token without its user: seeding stops there. ' +
     'The grader and the client rely on those rows.',
   check({ fixtures, apiDir, profile }): Finding[] {
     const counts = fixtures.flatMap((fx): Finding[] => {
@@ -38,6 +52,9 @@ export const fixtureCounts = defineRule<ConfigInput>({
       const out: Finding[] = [];
       const unlabelled = root.items.find((item) => modelOf(item) === undefined);
       if (unlabelled) out.push(at(unlabelled.pos, 'this fixture entry has no "model"; Django cannot load it'));
+      for (const item of root.items.filter((i) => modelOf(i) !== undefined && !hasFields(i))) {
+        out.push(at(item.pos, `this fixture entry has no "fields" object: loaddata cannot read it and fails, so none of the rows of ${name} are seeded; ${fieldsFix(item)}`));
+      }
       const found = root.items.filter((item) => modelOf(item) === model.toLowerCase()).length;
       if (found !== count) {
         const others = [...new Set(root.items.map(modelOf).filter((m): m is string => m !== undefined && m !== model.toLowerCase()))];

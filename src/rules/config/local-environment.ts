@@ -1,7 +1,9 @@
 import type { Finding } from '../../model/finding.js';
-import { joinPath, type Submission } from '../../model/submission.js';
+import { shownPath } from '../../model/repository-path.js';
+import { joinPath, unreadableReason, type Submission } from '../../model/submission.js';
 import { parseEnvFile } from '../../parsers/env-file.js';
 import type { Profile } from '../../profile/profile.js';
+import { composeDemanded, courseComposeFile, missingComposeReason } from '../compose/course-folder.js';
 import { composeInput, locate } from '../compose/input.js';
 import { needsComposeData } from '../compose/requires.js';
 import type { Blocker } from '../rule.js';
@@ -28,19 +30,28 @@ export interface LocalEnvironment {
   /** Where the student adds a variable, for hints. */
   addTo: string;
   get(key: string): LocalValue | undefined;
-  /** Why it cannot be read: the compose file does not parse, or has no api service. */
+  /** Why it cannot be read: the compose file is missing, does not parse or has no api service; the env file is not text. */
   blocked?: Blocker;
 }
 
-/** Undefined when the submission has no local environment for the api (no compose file and no local env file). */
+function unreadable(file: string, blocked: Blocker): LocalEnvironment {
+  return { source: file, where: { file }, addTo: file, get: () => undefined, blocked };
+}
+
+/**
+ * Undefined when the submission legitimately has no local environment for
+ * the api: no compose file and no local env file (.env.local, else .env),
+ * outside the course folder, which must have its compose file.
+ */
 export function localEnvironment(sub: Submission, profile: Profile): LocalEnvironment | undefined {
   const api = sub.components.api;
   if (!api) return undefined;
   if (sub.compose) {
     const input = composeInput(sub, profile);
     const name = input.roles.api;
-    const blocked = needsComposeData(input) ?? (name ? undefined : { file: input.file, reason: 'the compose file has no api service', see: 'RC-CO004' });
-    if (blocked || !name) return { source: input.file, where: { file: input.file }, addTo: input.file, get: () => undefined, blocked };
+    const blocked = needsComposeData(input);
+    if (blocked) return unreadable(input.file, blocked);
+    if (!name) return unreadable(input.file, { file: input.file, reason: 'the compose file has no api service', see: 'RC-CO004' });
     const env = serviceEnvironment(input, name);
     const files = env.values.size > 0 ? [...new Set([...env.values.values()].map((v) => v.where.file))] : [];
     return {
@@ -53,10 +64,16 @@ export function localEnvironment(sub: Submission, profile: Profile): LocalEnviro
       },
     };
   }
-  const path = joinPath(api.dir, profile.env.localFiles[0]);
-  const text = sub.files[path]?.text;
-  if (text === undefined) return undefined;
-  const entries = parseEnvFile(path, text).entries;
+  const path = profile.env.localFiles.map((name) => joinPath(api.dir, name)).find((p) => sub.files[p] !== undefined);
+  if (path === undefined) {
+    if (!composeDemanded(sub)) return undefined;
+    return unreadable(courseComposeFile, { file: courseComposeFile, reason: missingComposeReason, see: 'RC-CO001' });
+  }
+  const file = sub.files[path];
+  if (file.text === undefined) {
+    return unreadable(path, { file: path, reason: `${shownPath(sub.components, path)} ${unreadableReason(file)}`, see: 'RC-CF010' });
+  }
+  const entries = parseEnvFile(path, file.text).entries;
   return {
     source: path,
     where: { file: path },

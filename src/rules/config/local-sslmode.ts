@@ -19,8 +19,10 @@ export const localSslmode = defineRule<ConfigInput>({
     "Settings that read sslmode from the environment with a default of 'require' (os.getenv('SSLMODE', 'require')) are " +
     'right for RDS, but a local PostgreSQL container has no SSL: the local environment must set SSLMODE=disable, or the ' +
     'api cannot reach the database. Checked in what the api gets locally: the compose file\'s api service (environment ' +
-    'and env_file) or, without a compose file, the .env.local that docker run --env-file reads. An api repository with ' +
-    'neither holds no local environment to judge.',
+    'and env_file) or, without a compose file, the .env.local (else .env) that docker run --env-file reads. Not applicable ' +
+    'to an api repository with neither: it holds no local environment to judge.',
+  notApplicable: ({ localEnv, apiFolder, profile }) =>
+    localEnv ? undefined : `no compose file and no ${profile.env.localFiles.join(' or ')} in ${apiFolder}: there is no local environment to judge`,
   requires: (input) => needsPostgresSettings(input) ?? input.localEnv?.blocked,
   check({ settings, profile, localEnv, apiDir }): Finding[] {
     if (!settings.parsed || !localEnv) return [];

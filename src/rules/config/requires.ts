@@ -6,7 +6,7 @@ import { shortName } from './report-finding.js';
 /** Engines that are certainly not PostgreSQL: a settings file still on them has no PostgreSQL options to judge. */
 const OTHER_ENGINE = /sqlite|mysql|oracle/;
 
-/** settings.py read, parsed and configuring PostgreSQL (an engine typo still counts); RC-CF001 reports otherwise. */
+/** settings.py read, parsed, with a DATABASES['default'] entry configuring PostgreSQL (an engine typo still counts); RC-CF001 reports otherwise. */
 export function needsPostgresSettings({ settings, apiDir }: ConfigInput): Blocker | undefined {
   const name = shortName(settings.path, apiDir);
   const at = (reason: string): Blocker => ({ file: settings.path, reason, see: 'RC-CF001' });
@@ -15,6 +15,8 @@ export function needsPostgresSettings({ settings, apiDir }: ConfigInput): Blocke
   if (settings.parsed.problems.length > 0) return at('the settings file does not parse');
   const engines = databaseEngines(settings.parsed);
   if (engines.length === 0) return at('the settings file has no DATABASES setting');
+  const missingDefault = defaultEntryGap(settings.parsed);
+  if (missingDefault) return at(missingDefault);
   const other = otherEngine(settings.parsed);
   return other ? at(`the settings still use '${other}', not PostgreSQL`) : undefined;
 }
@@ -26,6 +28,13 @@ function databaseEngines(src: PythonSource): (string | undefined)[] {
     const engine = def?.value.kind === 'dict' ? dictEntry(def.value, 'ENGINE') : undefined;
     return engine?.value.kind === 'string' ? engine.value.value : undefined;
   });
+}
+
+/** Why no DATABASES assignment holds a 'default' entry RC-CF001 can read, when none does. */
+function defaultEntryGap(src: PythonSource): string | undefined {
+  const values = assignmentsTo(src, 'DATABASES').map((a) => a.value);
+  if (values.some((v) => v.kind === 'dict' && dictEntry(v, 'default') !== undefined)) return undefined;
+  return values.some((v) => v.kind === 'dict') ? "DATABASES has no 'default' entry" : 'DATABASES is not a dict literal';
 }
 
 /** The engine settings are still on when every DATABASES names one that is certainly not PostgreSQL (SQLite, ...). */
@@ -44,9 +53,13 @@ export function needsSeedScript({ seed, apiDir }: ConfigInput): Blocker | undefi
   return undefined;
 }
 
-/** At least one env file readable as text (.env.example counts); RC-CF004 reports a missing or unreadable .env.example. */
-export function needsEnvFiles({ envFiles, envExample, apiFolder }: ConfigInput): Blocker | undefined {
-  if (envFiles.some((f) => f.parsed)) return undefined;
-  const reason = envFiles.length === 0 ? `there is no env file in ${apiFolder}` : 'no env file is a text file';
-  return { file: envExample.path, reason, see: 'RC-CF004' };
+/** Not applicable with no env file at all: a clone has no .env.local, and a missing .env.example is RC-CF004's. */
+export function noEnvFile({ envFiles, apiFolder }: ConfigInput): string | undefined {
+  return envFiles.length === 0 ? `there is no env file in ${apiFolder}, so there is no value to judge` : undefined;
+}
+
+/** Blocked when the only env file is an .env.example that is not text, which RC-CF004 reports. */
+export function needsReadableExample({ envFiles, envExample, apiDir }: ConfigInput): Blocker | undefined {
+  if (envFiles.some((f) => f.parsed || f.path !== envExample.path)) return undefined;
+  return { file: envExample.path, reason: `${shortName(envExample.path, apiDir)} ${envExample.unreadable ?? 'is not a text file'}`, see: 'RC-CF004' };
 }

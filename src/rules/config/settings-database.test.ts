@@ -9,7 +9,11 @@ const check = (databases: string) =>
 describe('RC-CF001 settings database', () => {
   it('accepts every usual way of reading the environment', () => {
     expect(
-      check(`DATABASES = {'default': {
+      check(`from os import getenv
+from decouple import config
+import environ
+env = environ.Env()
+DATABASES = {'default': {
     'ENGINE': os.getenv('DB_ENGINE', 'django.db.backends.postgresql'),
     'NAME': config('DB_NAME'),
     'USER': env.str('DB_USER'),
@@ -18,6 +22,25 @@ describe('RC-CF001 settings database', () => {
     'PORT': str(os.environ.get('DB_PORT', 5432)),
 }}`),
     ).toEqual([]);
+  });
+
+  it('fails settings that read the environment through a name they never import, at the read', () => {
+    const databases = "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': os.getenv('DB_NAME'), 'USER': getenv('DB_USER'), 'PASSWORD': os.environ['DB_PASSWORD'], 'HOST': os.getenv('DB_HOST'), 'PORT': os.getenv('DB_PORT')}}";
+    const read = (head: string, tail = '') => settingsDatabase.check(apiInput({ 'rockproject/settings.py': `${head}${databases}\n${tail}` })).map(renderFinding);
+    expect(read('from pathlib import Path\n')).toEqual([
+      'rockproject/settings.py:2:77: os (for os.getenv) is never imported in rockproject/settings.py: Django stops loading it with "NameError: name \'os\' is not defined"; add import os at the top of the file [RC-CF001]',
+      'rockproject/settings.py:2:107: getenv is never imported in rockproject/settings.py: Django stops loading it with "NameError: name \'getenv\' is not defined"; add from os import getenv at the top of the file [RC-CF001]',
+    ]);
+    expect(read('import os as system\nfrom os import path, getenv\n')).toEqual([
+      expect.stringMatching(/^rockproject\/settings\.py:3:77: os \(for os\.getenv\) is never imported in rockproject\/settings\.py/),
+    ]);
+    expect(read('', 'import os\nfrom os import getenv\n')).toEqual([
+      expect.stringMatching(/^rockproject\/settings\.py:1:77: os \(for os\.getenv\) is used here but defined only at line 2: Python runs rockproject\/settings\.py from the top/),
+      expect.stringMatching(/^rockproject\/settings\.py:1:107: getenv is used here but defined only at line 3: .*; move from os import getenv above this line \[RC-CF001\]$/),
+    ]);
+    // import os.path binds os too; a star import may bring anything.
+    expect(read('import os.path\nfrom os import getenv\n')).toEqual([]);
+    expect(read('from .base import *\n')).toEqual([]);
   });
 
   it('flags a hard-coded fallback password, redacted, but not a placeholder one', () => {
@@ -47,7 +70,7 @@ if 'test' in sys.argv:
       "rockproject/settings.py:2:25: DATABASES['default'] has no HOST; add 'HOST': os.getenv('DB_HOST') [RC-CF001]",
       "rockproject/settings.py:2:25: DATABASES['default'] has no PORT; add 'PORT': os.getenv('DB_PORT') [RC-CF001]",
     ]);
-    expect(check("DATABASES = {'other': {}}")).toEqual(["rockproject/settings.py:2:13: DATABASES has no 'default' entry [RC-CF001]"]);
+    expect(check("DATABASES = {'other': {}}")).toEqual(["rockproject/settings.py:2:13: DATABASES has no 'default' entry, the connection Django uses [RC-CF001]"]);
     expect(check('DATABASES = dj_database_url.config()')).toEqual([
       "rockproject/settings.py:2:13: DATABASES is not a dict literal: write it as {'default': {...}} with every value read from the environment [RC-CF001]",
     ]);

@@ -8,6 +8,7 @@ import type { ConfigInput } from './input.js';
 import { findingOf, shortName } from './report-finding.js';
 import { isPlaceholder } from './secret-values.js';
 import { findEnvRead } from './settings-env-read.js';
+import { undefinedReaders, type UndefinedReader } from './settings-imports.js';
 
 type PyDict = Extract<PyExpr, { kind: 'dict' }>;
 
@@ -24,7 +25,8 @@ export const settingsDatabase = defineRule<ConfigInput>({
   docs:
     "Django must talk to PostgreSQL (ENGINE 'django.db.backends.postgresql') and take NAME, USER, PASSWORD, HOST and PORT " +
     "from environment variables (os.getenv('DB_NAME', ...), ...), so that the same image runs against RDS in production and " +
-    'a local container in development, and no password sits in the code.',
+    'a local container in development, and no password sits in the code. settings.py imports what reads them (import os ' +
+    'for os.getenv), or Django cannot load it.',
   check(input): Finding[] {
     const { settings, profile, apiDir } = input;
     const at = (pos: Parameters<typeof findingOf>[2], message: string, hint?: string) => findingOf(settingsDatabase, settings.path, pos, message, hint);
@@ -50,7 +52,7 @@ export const settingsDatabase = defineRule<ConfigInput>({
     }
     const def = dictEntry(databases, 'default');
     if (!def) {
-      out.push(at(databases.pos, "DATABASES has no 'default' entry"));
+      out.push(at(databases.pos, "DATABASES has no 'default' entry, the connection Django uses", "write DATABASES = {'default': {'ENGINE': ..., 'NAME': os.getenv('DB_NAME'), ...}}"));
       return out;
     }
     if (def.value.kind !== 'dict') {
@@ -62,9 +64,18 @@ export const settingsDatabase = defineRule<ConfigInput>({
     for (const [settingKey, envKey] of Object.entries(profile.settings.keys)) {
       out.push(...checkKey(def.value, settingKey, envKey, profile).map(([pos, msg, hint]) => at(pos, msg, hint)));
     }
+    out.push(...undefinedReaders(src, def.value).map((u) => at(u.read.pos, undefinedReaderMessage(u, name))));
     return out;
   },
 });
+
+function undefinedReaderMessage({ name, read, fix, definedLater }: UndefinedReader, file: string): string {
+  const used = read.via === name ? name : `${name} (for ${read.via})`;
+  const stops = `Django stops loading it with "NameError: name '${name}' is not defined"`;
+  return definedLater
+    ? `${used} is used here but defined only at line ${definedLater.line}: Python runs ${file} from the top, so ${stops}; move ${fix} above this line`
+    : `${used} is never ${/^(import|from) /.test(fix) ? 'imported' : 'defined'} in ${file}: ${stops}; add ${fix} at the top of the file`;
+}
 
 type Problem = [PyExpr['pos'] | undefined, string, string?];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeSubmission } from '../../model/fake-submission.js';
 import { defaultProfile } from '../../profile/load.js';
-import { runFamily } from '../rule.js';
+import { adviceOf, runFamily } from '../rule.js';
 import { buildContextOf } from './build-context.js';
 import { dockerfileFamily } from './index.js';
 
@@ -42,6 +42,25 @@ describe('RC-DF010', () => {
     expect(lines?.[0]).toMatchObject({ file: 'Dockerfile', line: 3, column: 1 });
     expect(lines?.[0].message).not.toContain('localpassword123');
     expect(findings({ '.env.local': envLocal })).toHaveLength(1);
+  });
+
+  it('advises on an untracked env file the COPY would take from the student\'s own folder, without failing', () => {
+    const untracked = { 'manage.py': '', Dockerfile: dockerfile, '.env.local': { text: envLocal, tracked: false } };
+    const sub = fakeSubmission({ files: untracked, components: { api: '' } });
+    expect(runFamily(dockerfileFamily, sub, profile).get('RC-DF010')).toEqual([]);
+    const [advice, ...more] = adviceOf(dockerfileFamily, sub, profile).get('RC-DF010') ?? [];
+    expect(more).toEqual([]);
+    expect(advice).toMatchObject({ ruleId: 'RC-DF010', severity: 'warning', file: 'Dockerfile', line: 3, column: 1 });
+    expect(advice.message).toMatch(/^\.env\.local \(DB_PASSWORD=lo\*+23\) is not tracked by git, .*there is no \.dockerignore.*anyone who can pull the image can read it; add \.env\.local to \.dockerignore/);
+    expect(advice.message).not.toContain('localpassword123');
+    const ignored = fakeSubmission({ files: { ...untracked, '.dockerignore': '.env*\n' }, components: { api: '' } });
+    expect(adviceOf(dockerfileFamily, ignored, profile).get('RC-DF010')).toBeUndefined();
+  });
+
+  it('gives no advice on a tracked env file: that one fails', () => {
+    const sub = fakeSubmission({ files: { 'manage.py': '', Dockerfile: dockerfile, '.env.local': { text: envLocal, tracked: true } }, components: { api: '' } });
+    expect(runFamily(dockerfileFamily, sub, profile).get('RC-DF010')?.[0].message).toContain('anyone who can pull the image');
+    expect(adviceOf(dockerfileFamily, sub, profile).get('RC-DF010')).toBeUndefined();
   });
 
   it('passes an untracked env file (the image is built from a checkout), an excluded one, and a COPY of named files', () => {

@@ -1,6 +1,6 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import { describe, expect, it } from 'vitest';
-import { commandForm, commandsOf, commandsOfInstruction, isBrokenExecForm } from './command.js';
+import { commandForm, commandsOf, commandsOfInstruction, isBrokenExecForm, shownCommands } from './command.js';
 
 const instruction = (line: string) => DockerfileParser.parse(`FROM x\n${line}\n`).getInstructions()[1];
 
@@ -48,5 +48,14 @@ describe('commandsOf', () => {
   });
   it('keeps a shell that runs a script file', () => {
     expect(commandsOf(['bash', 'seed_database.sh'])).toEqual([['bash', 'seed_database.sh']]);
+  });
+});
+
+describe('shownCommands', () => {
+  it('writes commands as typed, quoting words with spaces, quotes or control characters, and cuts long ones', () => {
+    expect(shownCommands([['sleep', 'infinity']])).toBe('sleep infinity');
+    expect(shownCommands([['sed', '-i', 's/\r$//', 'seed_database.sh'], ['./seed_database.sh']])).toBe('sed -i "s/\\r$//" seed_database.sh; ./seed_database.sh');
+    expect(shownCommands([['echo', 'a b', '']])).toBe('echo "a b" ""');
+    expect(shownCommands([['echo', 'x'.repeat(200)]], 20)).toBe(`echo ${'x'.repeat(14)}…`);
   });
 });

@@ -94,3 +94,10 @@ export function commandsOfInstruction(instruction: Instruction): string[][] {
   const form = commandForm(instruction);
   return form ? commandsOf(form.argv) : [];
 }
+
+/** Commands as a student would type them, for messages: `sleep infinity`, `./seed_database.sh; echo done`; long ones cut. */
+export function shownCommands(commands: string[][], max = 120): string {
+  const word = (w: string) => (w === '' || /[\s"'\\\u0000-\u001f\u007f]/.test(w) ? JSON.stringify(w) : w);
+  const text = commands.map((argv) => argv.map(word).join(' ')).join('; ');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

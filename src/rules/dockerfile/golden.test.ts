@@ -8,11 +8,15 @@ import { dockerfileFamily } from './index.js';
 const profile = defaultProfile();
 const folderOf = (role: ComponentRole) => profile.components[role].folderNames[0];
 
+/** The course client's package.json, beside a lone client Dockerfile. */
+const coursePackageJson = '{ "name": "rock-of-ages-client", "scripts": { "dev": "vite", "build": "vite build" } }\n';
+
 /**
- * A lone file `client-*.Dockerfile` is the client's Dockerfile, any other lone
- * file the api's; a folder case holds the component folders themselves
- * (`rock-of-ages-api/…`, `rock-of-ages-client/…`). Only the components present
- * in the case are part of the submission.
+ * A lone file `client-*.Dockerfile` is the client's Dockerfile, with the
+ * course's package.json beside it; any other lone file is the api's. A folder
+ * case holds the component folders themselves (`rock-of-ages-api/…`,
+ * `rock-of-ages-client/…`). Only the components present in the case are part
+ * of the submission.
  */
 function submissionOf(c: GoldenCase): Submission {
   const entries = Object.entries(c.files);
@@ -22,7 +26,7 @@ function submissionOf(c: GoldenCase): Submission {
     return fakeSubmission({
       layout: 'parent',
       components: { [role]: folderOf(role) },
-      files: { [`${folderOf(role)}/Dockerfile`]: text },
+      files: { [`${folderOf(role)}/Dockerfile`]: text, ...(role === 'client' ? { [`${folderOf(role)}/package.json`]: coursePackageJson } : {}) },
     });
   }
   const roles = (['api', 'client'] as const).filter((r) => entries.some(([p]) => p.startsWith(`${folderOf(r)}/`)));

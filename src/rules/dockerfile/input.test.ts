@@ -7,20 +7,20 @@ const profile = defaultProfile();
 const components = { api: 'rock-of-ages-api', client: 'rock-of-ages-client' };
 
 describe('dockerfileInputs', () => {
-  it('gives one input per component, with its port and the client dev script', () => {
+  it('gives one input per component, with its port and the client\'s package.json scripts', () => {
     const sub = fakeSubmission({
       layout: 'parent',
       components,
       files: {
         'rock-of-ages-api/Dockerfile': 'FROM python:3.11-slim\n',
         'rock-of-ages-client/Dockerfile': 'FROM node:18-alpine\n',
-        'rock-of-ages-client/package.json': '{"scripts": {"dev": "vite --host"}}',
+        'rock-of-ages-client/package.json': '{"scripts": {"dev": "vite --host", "lint": 1}}',
       },
     });
     const inputs = dockerfileInputs(sub, profile);
-    expect(inputs.map((i) => [i.role, i.path, i.port, i.devScript, i.stages.length])).toEqual([
+    expect(inputs.map((i) => [i.role, i.path, i.port, i.scripts, i.stages.length])).toEqual([
       ['api', 'rock-of-ages-api/Dockerfile', 8000, undefined, 1],
-      ['client', 'rock-of-ages-client/Dockerfile', 3000, 'vite --host', 1],
+      ['client', 'rock-of-ages-client/Dockerfile', 3000, { dev: 'vite --host' }, 1],
     ]);
   });
   it('reads a repository root component', () => {
@@ -35,7 +35,9 @@ describe('dockerfileInputs', () => {
     });
     const [api, client] = dockerfileInputs(sub, profile);
     expect([api.missing, api.ast]).toEqual([true, undefined]);
-    expect([client.empty, client.ast, client.devScript]).toEqual([true, undefined, undefined]);
+    expect([client.empty, client.ast, client.scripts, client.packageJsonProblem]).toEqual([true, undefined, undefined, 'rock-of-ages-client/package.json is not a JSON object']);
+    const [, bare] = dockerfileInputs(fakeSubmission({ layout: 'parent', components, files: {} }), profile);
+    expect([bare.scripts, bare.packageJsonProblem]).toEqual([undefined, 'there is no package.json in rock-of-ages-client/']);
 
     const binary = fakeSubmission({ files: { Dockerfile: 'FROM x\u0000\u0001' } });
     const [b] = dockerfileInputs(binary, profile);

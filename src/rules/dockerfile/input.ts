@@ -30,8 +30,10 @@ export interface DockerfileInput {
   /** The port the component must listen on (profile.components[role].port). */
   port: number;
   profile: Profile;
-  /** The client's `scripts.dev` from package.json, when there is one. */
-  devScript?: string;
+  /** The client's package.json `scripts` (string values only); undefined when there is no package.json or it is not JSON. */
+  scripts?: Record<string, string>;
+  /** Why the client's package.json cannot be read: it is not there, or not JSON. */
+  packageJsonProblem?: string;
   /** The build context's env files with secrets and its .dockerignore. */
   context?: BuildContext;
 }
@@ -55,7 +57,7 @@ export function dockerfileInput(sub: Submission, profile: Profile, role: Compone
     folder: shownFolder(sub.components, dir),
     port: profile.components[role].port,
     profile,
-    devScript: role === 'client' ? devScriptOf(sub.files[joinPath(dir, 'package.json')]?.text) : undefined,
+    ...(role === 'client' ? packageJsonOf(sub, dir) : {}),
     context: buildContextOf(sub, profile, dir),
     stages: [] as Stage[],
   };
@@ -68,14 +70,22 @@ export function dockerfileInput(sub: Submission, profile: Profile, role: Compone
   return { ...base, text, missing: false, binary: false, empty: false, ast, stages: stagesOf(ast) };
 }
 
-function devScriptOf(packageJson: string | undefined): string | undefined {
-  if (packageJson === undefined) return undefined;
-  try {
-    const dev: unknown = (JSON.parse(packageJson) as { scripts?: Record<string, unknown> })?.scripts?.dev;
-    return typeof dev === 'string' ? dev : undefined;
-  } catch {
-    return undefined;
+function packageJsonOf(sub: Submission, dir: string): Pick<DockerfileInput, 'scripts' | 'packageJsonProblem'> {
+  const path = joinPath(dir, 'package.json');
+  const text = sub.files[path]?.text;
+  if (text === undefined) {
+    return { packageJsonProblem: sub.files[path] ? `${shownPath(sub.components, path)} cannot be read` : `there is no package.json in ${shownFolder(sub.components, dir)}` };
   }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { packageJsonProblem: `${shownPath(sub.components, path)} is not a JSON object` };
+  const scripts: unknown = (parsed as { scripts?: unknown }).scripts;
+  if (typeof scripts !== 'object' || scripts === null) return { scripts: {} };
+  return { scripts: Object.fromEntries(Object.entries(scripts).filter((e): e is [string, string] => typeof e[1] === 'string')) };
 }
 
 function misnamedDockerfile(sub: Submission, dir: string): string | undefined {

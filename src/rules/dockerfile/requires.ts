@@ -1,6 +1,7 @@
 import type { Blocker } from '../rule.js';
 import type { DockerfileInput } from './input.js';
-import { startCommand } from './start-command.js';
+import { findApiServer } from './servers.js';
+import { startCommand, unreadableStartCommand } from './start-command.js';
 
 const ROOT = 'RC-DF001';
 
@@ -20,10 +21,27 @@ export function needsDockerfileStages(input: DockerfileInput): Blocker | undefin
   return needsDockerfileText(input) ?? (input.stages.length === 0 ? { file: input.path, reason: 'the Dockerfile has no FROM', see: ROOT } : undefined);
 }
 
+/** On top of the stages, the CMD or ENTRYPOINT in effect, when there is one, readable: RC-DF001 reports one that is not. */
+export function needsReadableStartCommand(input: DockerfileInput): Blocker | undefined {
+  const blocked = needsDockerfileStages(input);
+  if (blocked) return blocked;
+  const unreadable = unreadableStartCommand(input);
+  return unreadable ? { file: input.path, reason: unreadable, see: ROOT } : undefined;
+}
+
 /** The api's start command (CMD/ENTRYPOINT) on top of the stages; RC-DF007 reports its absence. */
 export function needsApiStartCommand(input: DockerfileInput): Blocker | undefined {
   if (input.role !== 'api') return undefined;
-  const blocked = needsDockerfileStages(input);
+  const blocked = needsReadableStartCommand(input);
   if (blocked) return blocked;
   return startCommand(input) ? undefined : { file: input.path, reason: "the api's Dockerfile has no CMD", see: 'RC-DF007' };
+}
+
+/** The api server its start command runs; RC-DF007 reports a start command that runs none rock-check recognises. */
+export function needsApiServer(input: DockerfileInput): Blocker | undefined {
+  if (input.role !== 'api') return undefined;
+  const blocked = needsApiStartCommand(input);
+  if (blocked) return blocked;
+  const start = startCommand(input);
+  return start && findApiServer(start.commands) ? undefined : { file: input.path, reason: "the api's CMD starts no server rock-check recognises", see: 'RC-DF007' };
 }

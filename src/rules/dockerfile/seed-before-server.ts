@@ -4,7 +4,7 @@ import { at, finding } from './findings.js';
 import type { DockerfileInput } from './input.js';
 import { findApiServer } from './servers.js';
 import { startCommand } from './start-command.js';
-import { needsApiStartCommand } from './requires.js';
+import { needsApiServer } from './requires.js';
 
 export const seedBeforeServer: Rule<DockerfileInput> = defineRule({
   id: 'RC-DF008',
@@ -14,15 +14,15 @@ export const seedBeforeServer: Rule<DockerfileInput> = defineRule({
     'The api container starts against an empty PostgreSQL database, so its CMD must run the seed script ' +
     '(seed_database.sh: migrations and fixtures) or at least `python manage.py migrate` before the server, ' +
     'e.g. `./seed_database.sh && python manage.py runserver 0.0.0.0:8000`. Run after the server, it never runs: ' +
-    'runserver does not return.',
+    'runserver does not return. A CMD that starts no api server (only the seed script, `sleep infinity`) cannot ' +
+    'be checked: RC-DF007 says what it runs instead.',
   notApplicable: (input) => (input.role === 'api' ? undefined : "only the api's Dockerfile seeds the database"),
-  requires: needsApiStartCommand,
+  requires: needsApiServer,
   check(input) {
-    if (input.role !== 'api') return [];
     const start = startCommand(input);
-    if (!start) return [];
-    const server = findApiServer(start.commands);
-    if (!server) return [];
+    const server = start && findApiServer(start.commands);
+    // needsApiServer has made sure of both
+    if (!start || !server) return [];
     const script = input.profile.seed.script;
     const seeds = (argv: string[]) => runsScript(argv, script) || isMigrate(argv);
     const before = start.commands.slice(0, server.index);

@@ -1,12 +1,13 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Finding } from '../../model/finding.js';
 import { defineRule, type Rule } from '../rule.js';
+import { basename, shownCommands } from './command.js';
 import { at, finding } from './findings.js';
 import type { DockerfileInput } from './input.js';
-import { findApiServer, findViteServer, listensEverywhere, viteListen, type Listen } from './servers.js';
+import { needsReadableStartCommand } from './requires.js';
+import { findApiServer, findFileServer, findScriptRun, findViteServer, listensEverywhere, packageScript, viteListen, type Listen } from './servers.js';
 import { startCommand } from './start-command.js';
 import { finalChain, parseImageRef } from './stages.js';
-import { needsDockerfileStages } from './requires.js';
 
 export const serverListensOnAllInterfaces: Rule<DockerfileInput> = defineRule({
   id: 'RC-DF007',
@@ -16,13 +17,14 @@ export const serverListensOnAllInterfaces: Rule<DockerfileInput> = defineRule({
     'Inside a container, a server that listens on 127.0.0.1 (localhost) cannot be reached through the ' +
     'port mapping. The api\'s CMD must run `python manage.py runserver 0.0.0.0:8000` (gunicorn `--bind 0.0.0.0:8000`, ' +
     'uvicorn `--host 0.0.0.0`); the client must start Vite with `--host` (`npm run dev -- --host 0.0.0.0 --port 3000`, ' +
-    'or `vite --host` in package.json\'s dev script). The image must have a CMD that starts the server.',
-  requires: needsDockerfileStages,
+    'or `vite --host` in package.json\'s dev script). The image must have a CMD that starts the server: a CMD that ' +
+    'starts no server rock-check recognises (`sleep infinity`, only the seed script, a package.json script that is ' +
+    'not Vite or that package.json does not have) fails, since where it listens cannot be told.',
+  requires: needsReadableStartCommand,
   check(input) {
-    if (input.stages.length === 0) return [];
     const start = startCommand(input);
     if (!start) {
-      if (startsItsOwnServer(input)) return [];
+      if (input.role === 'client' && servesItself(input)) return [];
       const example =
         input.role === 'api'
           ? `CMD ["pipenv", "run", "bash", "-c", "./${input.profile.seed.script} && python manage.py runserver 0.0.0.0:${input.port}"]`
@@ -36,7 +38,7 @@ export const serverListensOnAllInterfaces: Rule<DockerfileInput> = defineRule({
 
 function checkApi(input: DockerfileInput, commands: string[][], where: Instruction): Finding[] {
   const server = findApiServer(commands);
-  if (!server) return [];
+  if (!server) return [finding(serverListensOnAllInterfaces, input, at(where), noApiServer(input, commands, where))];
   const out: Finding[] = [];
   const listens = server.listens;
   const fix = fixFor(server.kind, input.port);
@@ -56,14 +58,35 @@ function checkApi(input: DockerfileInput, commands: string[][], where: Instructi
   return out;
 }
 
+/** What the api's start command runs instead of an api server, and the course's CMD. */
+function noApiServer(input: DockerfileInput, commands: string[][], where: Instruction): string {
+  const expected = `the course's CMD seeds the database, then starts Django's server on every interface: ./${input.profile.seed.script} && python manage.py runserver 0.0.0.0:${input.port}`;
+  const files = findFileServer(commands);
+  if (files) return `${files.display}${boundLocally(files.listen)} serves files, not the api; ${expected}`;
+  return (
+    `${where.getKeyword()} runs ${shownCommands(commands)} and starts no api server rock-check recognises ` +
+    `(python manage.py runserver, gunicorn, uvicorn), so nothing answers on port ${input.port}; ${expected}`
+  );
+}
+
+/** ` binds 127.0.0.1, which is unreachable from outside the container, and`, or nothing for a server on every interface. */
+function boundLocally(l: Listen): string {
+  return listensEverywhere(l) ? '' : ` binds ${l.host}, which is unreachable from outside the container, and`;
+}
+
 /** Web server images whose own CMD serves files (a built client): no CMD needed. */
 const serverImages = ['nginx', 'httpd', 'caddy'];
 
-function startsItsOwnServer(input: DockerfileInput): boolean {
+function servesItself(input: DockerfileInput): boolean {
   const root = finalChain(input.stages)[0];
   const name = parseImageRef(root?.image.resolved ?? '').name;
   const last = name.slice(name.lastIndexOf('/') + 1).toLowerCase();
   return serverImages.some((s) => last.startsWith(s));
+}
+
+/** The web server of such an image, started by name (`nginx -g "daemon off;"`, `httpd-foreground`). */
+function startsWebServer(commands: string[][]): boolean {
+  return commands.some((argv) => serverImages.some((s) => basename(argv[0] ?? '').startsWith(s)));
 }
 
 const addressOption = { runserver: 'address', gunicorn: '--bind', uvicorn: '--host' };
@@ -75,13 +98,10 @@ function fixFor(kind: 'runserver' | 'gunicorn' | 'uvicorn', port: number): strin
 }
 
 function checkClient(input: DockerfileInput, commands: string[][], where: Instruction): Finding[] {
-  const vite = findViteServer(commands, input.devScript);
-  if (!vite) return [];
+  const vite = findViteServer(commands, input.scripts);
+  if (!vite) return startsWebServer(commands) ? [] : [finding(serverListensOnAllInterfaces, input, at(where), noClientServer(input, commands, where))];
   const listen: Listen = viteListen(vite.args);
-  const fix =
-    vite.display === 'npm run dev'
-      ? `npm run dev -- --host 0.0.0.0 --port ${input.port}`
-      : `${vite.display} --host 0.0.0.0 --port ${input.port}`;
+  const fix = vite.display.startsWith('npm ') ? `${vite.display} -- --host 0.0.0.0 --port ${input.port}` : `${vite.display} --host 0.0.0.0 --port ${input.port}`;
   const out: Finding[] = [];
   if (!listensEverywhere(listen)) {
     const kept = vite.keptByNpm.filter((a) => a === '--host' || a.startsWith('--host='));
@@ -90,11 +110,34 @@ function checkClient(input: DockerfileInput, commands: string[][], where: Instru
         ? `${vite.display} is given --host before "--", so npm keeps it and Vite still listens on localhost only; put it after "--": ${fix}`
         : listen.explicit
           ? `${vite.display} starts Vite with --host ${listen.host}, unreachable from outside the container; use every interface: ${fix}`
-          : `${vite.display} starts Vite on localhost only (no --host on the command line or in package.json's dev script), unreachable from outside the container; use ${fix}`;
+          : `${vite.display} starts Vite on localhost only (no --host on the command line or in package.json's ${vite.script ?? 'dev'} script), unreachable from outside the container; use ${fix}`;
     out.push(finding(serverListensOnAllInterfaces, input, at(where), message));
   }
   if (listen.port !== undefined && listen.port !== String(input.port)) {
     out.push(finding(serverListensOnAllInterfaces, input, at(where), `${vite.display} starts Vite on port ${listen.port}, but the client must listen on ${input.port}; use ${fix}`));
   }
   return out;
+}
+
+/** What the client's start command runs instead of Vite, and the course's CMD. */
+function noClientServer(input: DockerfileInput, commands: string[][], where: Instruction): string {
+  const expected = `the course's client starts Vite on every interface: "dev": "vite" in package.json and CMD ["npm", "run", "dev", "--", "--host", "0.0.0.0", "--port", "${input.port}"]`;
+  const run = findScriptRun(commands, input.scripts);
+  const script = run && packageScript(input.scripts, run.name);
+  if (run && script !== undefined) {
+    return (
+      `${run.display} runs package.json's ${run.name} script, ${shownCommands([[script]])}, a server rock-check does not recognise, ` +
+      `so whether it listens on every interface cannot be told (--host is an option of Vite's, which another server may ignore); ${expected}`
+    );
+  }
+  if (run) {
+    const problem = input.packageJsonProblem ?? `package.json has no ${run.name} script`;
+    return `${run.display} runs package.json's ${run.name} script, but ${problem}, so it stops and no server starts; ${expected}`;
+  }
+  const files = findFileServer(commands);
+  if (files) return `${files.display}${boundLocally(files.listen)} serves the folder's files, not the client's Vite server; ${expected}`;
+  return (
+    `${where.getKeyword()} runs ${shownCommands(commands)} and starts no client server rock-check recognises ` +
+    `(Vite, or the web server of an nginx image), so nothing answers on port ${input.port}; ${expected}`
+  );
 }

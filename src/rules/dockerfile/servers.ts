@@ -42,7 +42,8 @@ type Found = Omit<ApiServer, 'index'>;
 function runserver(argv: string[]): Found | undefined {
   const r = argv.indexOf('runserver');
   if (r < 1) return undefined;
-  const django = argv.slice(0, r).some((a) => basename(a) === 'manage.py') || basename(argv[0]) === 'django-admin';
+  const module = moduleStart(argv, 'django');
+  const django = argv.slice(0, r).some((a) => basename(a) === 'manage.py') || basename(argv[0]) === 'django-admin' || (module > 0 && module < r);
   if (!django) return undefined;
   const addr = argv.slice(r + 1).find((a) => !a.startsWith('-'));
   const manage = argv.findIndex((a) => basename(a) === 'manage.py');
@@ -105,28 +106,80 @@ function variable(v: string): string | undefined {
   return v.includes('$') ? undefined : v;
 }
 
+/** A server that serves the folder's files: `python -m http.server`, which listens on every interface unless `--bind` says otherwise. */
+export interface FileServer {
+  index: number;
+  display: string;
+  listen: Listen;
+}
+
+export function findFileServer(commands: string[][]): FileServer | undefined {
+  for (const [index, argv] of commands.entries()) {
+    const m = moduleStart(argv, 'http.server');
+    if (m <= 0) continue;
+    const args = argv.slice(m + 1);
+    const bind = optionValues(args, ['-b', '--bind']).at(-1);
+    const port = positionals(args, ['-b', '--bind', '-d', '--directory', '-p', '--protocol']).at(0);
+    const listen: Listen = { host: bind === undefined ? '0.0.0.0' : variable(bind), port: variable(port ?? '8000'), explicit: bind !== undefined };
+    return { index, display: argv.slice(0, m + 1).map(basename).join(' '), listen };
+  }
+  return undefined;
+}
+
+/** Arguments that are neither options nor the values of the options named. */
+function positionals(args: string[], withValue: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (withValue.includes(args[i])) i++;
+    else if (!args[i].startsWith('-')) out.push(args[i]);
+  }
+  return out;
+}
+
 export interface ViteServer {
   index: number;
   /** How the command starts Vite, e.g. `npm run dev`. */
   display: string;
-  /** Vite's arguments: the dev script's, then the command line's. */
+  /** Vite's arguments: the script's, then the command line's. */
   args: string[];
+  /** Options given to npm before `--`, which npm keeps for itself. */
+  keptByNpm: string[];
+  /** The package.json script that runs Vite, when it is run through one. */
+  script?: string;
+}
+
+/** A command that runs a package.json script: `npm run dev`, `npm start`, `yarn dev`, `pnpm run dev`. */
+export interface ScriptRun {
+  index: number;
+  /** How the command runs it, e.g. `npm run dev`. */
+  display: string;
+  /** The script's name in package.json. */
+  name: string;
+  /** Arguments the command passes on to the script. */
+  extra: string[];
   /** Options given to npm before `--`, which npm keeps for itself. */
   keptByNpm: string[];
 }
 
-/**
- * The command that starts Vite: `npm run dev`, `yarn dev`, `pnpm dev`,
- * `npx vite` or `vite`. When the dev script is known and is not Vite, there
- * is none; when it is unknown, the course's client (Vite) is assumed.
- */
-export function findViteServer(commands: string[][], devScript: string | undefined): ViteServer | undefined {
-  const scriptArgs = devScript === undefined ? [] : viteArgs(simpleCommands(devScript).map((c) => c.argv));
+/** The command that starts Vite: `npm run dev` (or another package.json script) whose script runs Vite, `npx vite` or `vite`. */
+export function findViteServer(commands: string[][], scripts: Record<string, string> | undefined): ViteServer | undefined {
   for (const [index, argv] of commands.entries()) {
     const direct = viteArgs([argv]);
     if (direct) return { index, display: argv.slice(0, argv[0] === 'npx' ? 2 : 1).join(' '), args: direct, keptByNpm: [] };
-    const run = devRun(argv);
-    if (run && scriptArgs) return { index, display: run.display, args: [...scriptArgs, ...run.extra], keptByNpm: run.keptByNpm };
+    const run = scriptRunOf(argv, scripts);
+    if (!run) continue;
+    const script = packageScript(scripts, run.name);
+    const scriptArgs = script === undefined ? undefined : viteArgs(simpleCommands(script).map((c) => c.argv));
+    if (scriptArgs) return { index, display: run.display, args: [...scriptArgs, ...run.extra], keptByNpm: run.keptByNpm, script: run.name };
+  }
+  return undefined;
+}
+
+/** The first command that runs a package.json script. */
+export function findScriptRun(commands: string[][], scripts: Record<string, string> | undefined): ScriptRun | undefined {
+  for (const [index, argv] of commands.entries()) {
+    const run = scriptRunOf(argv, scripts);
+    if (run) return { index, ...run };
   }
   return undefined;
 }
@@ -143,18 +196,34 @@ function viteArgs(commands: string[][]): string[] | undefined {
   return undefined;
 }
 
-function devRun(argv: string[]): { display: string; extra: string[]; keptByNpm: string[] } | undefined {
+/** The package.json script of that name (its own key, not one every object has, such as `constructor`). */
+export function packageScript(scripts: Record<string, string> | undefined, name: string): string | undefined {
+  return scripts !== undefined && Object.hasOwn(scripts, name) ? scripts[name] : undefined;
+}
+
+/** Scripts npm runs by a command of their own name (`npm start`). */
+const npmShortcuts = new Set(['start', 'test', 'restart', 'stop']);
+
+function scriptRunOf(argv: string[], scripts: Record<string, string> | undefined): Omit<ScriptRun, 'index'> | undefined {
   const tool = basename(argv[0] ?? '');
-  if (tool === 'npm' && (argv[1] === 'run' || argv[1] === 'run-script') && argv[2] === 'dev') {
-    const dash = argv.indexOf('--');
-    const before = argv.slice(3, dash < 0 ? undefined : dash);
-    return { display: 'npm run dev', extra: dash < 0 ? [] : argv.slice(dash + 1), keptByNpm: before.filter((a) => a.startsWith('-')) };
+  if (tool === 'npm') {
+    const named = (argv[1] === 'run' || argv[1] === 'run-script') && argv[2] !== undefined && !argv[2].startsWith('-');
+    if (!named && !npmShortcuts.has(argv[1] ?? '')) return undefined;
+    const name = named ? argv[2] : argv[1];
+    const from = named ? 3 : 2;
+    const dash = argv.indexOf('--', from);
+    const before = argv.slice(from, dash < 0 ? undefined : dash);
+    const display = named ? `npm run ${name}` : `npm ${name}`;
+    return { display, name, extra: dash < 0 ? [] : argv.slice(dash + 1), keptByNpm: before.filter((a) => a.startsWith('-')) };
   }
   if (tool === 'yarn' || tool === 'pnpm') {
-    const at = argv[1] === 'dev' ? 2 : argv[1] === 'run' && argv[2] === 'dev' ? 3 : -1;
-    if (at < 0) return undefined;
-    const extra = argv.slice(at);
-    return { display: argv.slice(0, at).join(' '), extra: extra[0] === '--' ? extra.slice(1) : extra, keptByNpm: [] };
+    const named = argv[1] === 'run' && argv[2] !== undefined;
+    const name = named ? argv[2] : argv[1];
+    // `yarn <name>` runs a script only when package.json has one of that name (else a yarn command)
+    if (name === undefined || (!named && !(name === 'dev' || name === 'start' || packageScript(scripts, name) !== undefined))) return undefined;
+    const from = named ? 3 : 2;
+    const extra = argv.slice(from);
+    return { display: argv.slice(0, from).map(basename).join(' '), name, extra: extra[0] === '--' ? extra.slice(1) : extra, keptByNpm: [] };
   }
   return undefined;
 }

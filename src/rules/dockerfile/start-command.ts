@@ -1,5 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
-import { commandForm, commandsOf } from './command.js';
+import { commandForm, commandsOf, isBrokenExecForm } from './command.js';
 import type { DockerfileInput } from './input.js';
 import { finalImageInstructions } from './stages.js';
 
@@ -10,7 +10,8 @@ export interface StartCommand {
   commands: string[][];
 }
 
-export function startCommand(input: DockerfileInput): StartCommand | undefined {
+/** The ENTRYPOINT and CMD in effect in the final image; a CMD that a shell-form ENTRYPOINT ignores is left out. */
+function inEffect(input: DockerfileInput): { entrypoint?: Instruction; cmd?: Instruction } {
   let entrypoint: Instruction | undefined;
   let cmd: Instruction | undefined;
   for (const i of finalImageInstructions(input.stages)) {
@@ -23,11 +24,32 @@ export function startCommand(input: DockerfileInput): StartCommand | undefined {
     }
   }
   const ep = entrypoint && commandForm(entrypoint);
+  return ep && !ep.exec ? { entrypoint } : { entrypoint, cmd };
+}
+
+export function startCommand(input: DockerfileInput): StartCommand | undefined {
+  const { entrypoint, cmd } = inEffect(input);
+  const ep = entrypoint && commandForm(entrypoint);
   const c = cmd && commandForm(cmd);
   if (ep && entrypoint) {
     if (!ep.exec) return { instruction: entrypoint, commands: commandsOf(ep.argv) };
     return { instruction: c && cmd ? cmd : entrypoint, commands: commandsOf([...ep.argv, ...(c?.argv ?? [])]) };
   }
   if (c && cmd) return { instruction: cmd, commands: commandsOf(c.argv) };
+  return undefined;
+}
+
+/**
+ * Why the CMD or ENTRYPOINT in effect cannot be read as Docker would run it
+ * (RC-DF001 reports it): no arguments, or a JSON array that is not JSON.
+ */
+export function unreadableStartCommand(input: DockerfileInput): string | undefined {
+  const { entrypoint, cmd } = inEffect(input);
+  for (const i of [entrypoint, cmd]) {
+    if (!i) continue;
+    const text = i.getArgumentsContent() ?? '';
+    if (text.trim() === '') return `the ${i.getKeyword()} has no arguments`;
+    if (isBrokenExecForm(text)) return `the ${i.getKeyword()} is not a valid JSON array`;
+  }
   return undefined;
 }

@@ -2,9 +2,9 @@ import type { Finding } from '../../model/finding.js';
 import { defineRule } from '../rule.js';
 import type { WorkflowFile, WorkflowInput } from './model.js';
 import { readableSource } from './readable.js';
-import { buildsImage, runsTests } from './roles.js';
-import { jobsOf, needsOf, nodePosition, pairOf, stepsOf, type Job } from './workflow-ast.js';
-import { needsBuildReadable } from './requires.js';
+import { buildsImage, buildsInSomeJob, runsTests } from './roles.js';
+import { jobsOf, needsOf, nodePosition, pairOf, rootMap, stepsOf, type Job } from './workflow-ast.js';
+import { buildWorkflows, needsBuildReadable } from './requires.js';
 
 const ID = 'RC-WF009';
 
@@ -16,10 +16,10 @@ export const buildNeedsTest = defineRule<WorkflowInput>({
     'testBuildPush.yml runs the tests (`python manage.py test`) in a job `test`, and the job that builds and ' +
     'pushes the image declares `needs: test`, so a failing test stops the push. Without `needs` both jobs run ' +
     'at once and a broken image reaches ECR. Running the tests in the build job itself, before the build step, ' +
-    'is accepted too.',
+    'is accepted too. A build workflow in which no job builds and pushes the image fails: there is no build to guard.',
   requires: needsBuildReadable,
   check(input) {
-    const builds = input.workflows.filter((wf) => wf.build);
+    const builds = buildWorkflows(input);
     if (builds.length === 0) {
       return [
         {
@@ -30,9 +30,26 @@ export const buildNeedsTest = defineRule<WorkflowInput>({
         },
       ];
     }
+    if (!builds.some((wf) => buildsInSomeJob(readableSource(wf)))) return builds.flatMap(buildsNothing);
     return builds.flatMap(buildFindings);
   },
 });
+
+function buildsNothing(wf: WorkflowFile): Finding[] {
+  const src = readableSource(wf);
+  if (!src) return [];
+  return [
+    {
+      ruleId: ID,
+      severity: 'error',
+      file: wf.path,
+      ...nodePosition(src, pairOf(rootMap(src), 'jobs')?.key),
+      message:
+        'no job of the build workflow builds and pushes the image, so nothing reaches ECR for the deploy to pull: add a job ' +
+        '"build-and-push" with "needs: test" that runs docker build -t "$IMAGE" . and docker push "$IMAGE" (or docker/build-push-action)',
+    },
+  ];
+}
 
 function buildFindings(wf: WorkflowFile): Finding[] {
   const src = readableSource(wf);

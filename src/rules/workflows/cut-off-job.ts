@@ -1,5 +1,6 @@
+import { isScalar, isSeq } from 'yaml';
 import { shellCommands } from './shell-words.js';
-import { stepsOf, usesAction, type Job, type Step } from './workflow-ast.js';
+import { stepsOf, usesAction, valueOf, type Job, type Step } from './workflow-ast.js';
 
 /** Actions that only prepare a job: they check out, install or log in, and act on nothing. */
 const SETUP = [/^actions\/checkout$/, /^actions\/setup-[\w-]+$/, /^actions\/cache$/, /^docker\/setup-[\w-]+-action$/];
@@ -46,8 +47,10 @@ export function cutOffStep(job: Job): Step | undefined {
   return credentials ? last : undefined;
 }
 
-/** A job cut off: its last step has an empty `run:`, or only prints after setting up (cutOffStep). */
+/** A job cut off: its `steps:` is empty, its last step has an empty `run:`, or it only prints after setting up (cutOffStep). */
 export function jobCutOff(job: Job): boolean {
+  const steps = valueOf(job.map, 'steps');
+  if (steps === null || (isScalar(steps) && (steps.value ?? '') === '') || (isSeq(steps) && steps.items.length === 0)) return true;
   const last = stepsOf(job).at(-1);
   if (last?.runKey && (last.run?.value ?? '').trim() === '') return true;
   return cutOffStep(job) !== undefined;

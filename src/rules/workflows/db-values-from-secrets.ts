@@ -11,7 +11,7 @@ import { buildsImage, sendsSsmCommand } from './roles.js';
 import { jobEnvs, jobsOf, nodePosition, stepsOf, workflowEnv, type Step } from './workflow-ast.js';
 import { deployedRun, envAssignments, remoteCommands } from './remote-commands.js';
 import { ssmCommands } from './ssm-command.js';
-import { deployNotCutOff } from './deploy-commands.js';
+import { needsRemoteCommands } from './deploy-commands.js';
 import { needsDeployAndAllReadable } from './requires.js';
 
 const ID = 'RC-WF006';
@@ -28,9 +28,10 @@ export const dbValuesFromSecrets = defineRule<WorkflowInput>({
     'commands; a test job\'s throwaway database (a `services:` container) may use plain values. The deploy\'s ' +
     '`docker run` (the last one of its SSM commands) must pass every one of the keys: a key it does not pass is ' +
     'missing in the container, and the api falls back to a default or fails to connect.',
-  requires: (input) => needsDeployAndAllReadable(input) ?? deployNotCutOff(input),
+  requires: (input) => needsDeployAndAllReadable(input) ?? needsRemoteCommands(input),
+  notApplicable: (input) =>
+    input.dbFromSecrets && input.dbKeys.length > 0 ? undefined : 'the profile does not ask for database settings from secrets',
   check(input) {
-    if (!input.dbFromSecrets) return [];
     return input.workflows.flatMap((wf) => dbFindings(wf, input.dbKeys));
   },
 });
@@ -58,7 +59,7 @@ export function judgeDbValue(key: string, value: string, inScript: boolean): Ver
 
 function dbFindings(wf: WorkflowFile, dbKeys: string[]): Finding[] {
   const src = readableSource(wf);
-  if (!src || dbKeys.length === 0) return [];
+  if (!src) return [];
   const out: Finding[] = [];
   const jobs = jobsOf(src).filter((j) => wf.deploy || stepsOf(j).some((s) => buildsImage(s) || sendsSsmCommand(s)));
   if (jobs.length === 0) return [];
@@ -72,17 +73,7 @@ function dbFindings(wf: WorkflowFile, dbKeys: string[]): Finding[] {
     }
   }
   if (wf.deploy) {
-    const steps = jobs.flatMap(stepsOf);
-    if (!steps.some(sendsSsmCommand)) {
-      out.push({
-        ruleId: ID,
-        severity: 'error',
-        file: wf.path,
-        ...nodePosition(src, jobs[0].key),
-        message: `the deploy workflow sends no aws ssm send-command, so no container on the instance gets ${dbKeys.join(', ')}: deploy with aws ssm send-command whose last command is docker run -d … -e KEY=\${{ secrets.KEY }} … "$IMAGE"`,
-      });
-    }
-    for (const step of steps) out.push(...missingKeyFindings(wf, src, step, dbKeys));
+    for (const step of jobs.flatMap(stepsOf)) out.push(...missingKeyFindings(wf, src, step, dbKeys));
   }
   const assignment = dbAssignment(dbKeys);
   for (const step of jobs.flatMap(stepsOf)) {

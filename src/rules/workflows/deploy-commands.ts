@@ -37,19 +37,28 @@ export function deployNotCutOff(input: WorkflowInput): Blocker | undefined {
 }
 
 /**
- * For rules that judge what the deploy runs on the instance: a readable deploy
- * workflow (RC-WF003), not cut off (RC-WF002), sending SSM commands (RC-WF006
- * reports a deploy that sends none) whose `commands` list can be read (RC-WF007).
+ * For rules that read the deploy's `--parameters`: a readable deploy workflow
+ * (RC-WF003), not cut off (RC-WF002), sending SSM commands that each have
+ * `--parameters`. RC-WF007, the criterion of those parameters, reports a
+ * deploy that sends none or leaves them out.
  */
-export function needsRemoteCommands(input: WorkflowInput): Blocker | undefined {
+export function needsSsmParameters(input: WorkflowInput): Blocker | undefined {
   const blocked = needsDeployWorkflow(input) ?? deployNotCutOff(input);
   if (blocked) return blocked;
   const sends = deploySends(input);
-  const deploy = input.workflows.find((wf) => wf.deploy)!;
   if (sends.length === 0) {
-    return { file: deploy.path, reason: `the deploy workflow ${deploy.path} sends no aws ssm send-command`, see: 'RC-WF006' };
+    const deploy = input.workflows.find((wf) => wf.deploy)!;
+    return { file: deploy.path, reason: 'the deploy workflow sends no aws ssm send-command', see: 'RC-WF007' };
   }
-  const unread = sends.find((s) => s.commands === undefined);
+  const bare = sends.find((s) => s.cmd.parameters === undefined);
+  return bare ? { file: bare.wf.path, reason: 'the deploy\'s aws ssm send-command has no --parameters', see: 'RC-WF007' } : undefined;
+}
+
+/** For rules that judge what the deploy runs on the instance: as needsSsmParameters, and the `commands` list can be read (RC-WF007). */
+export function needsRemoteCommands(input: WorkflowInput): Blocker | undefined {
+  const blocked = needsSsmParameters(input);
+  if (blocked) return blocked;
+  const unread = deploySends(input).find((s) => s.commands === undefined);
   return unread ? { file: unread.wf.path, reason: 'the commands of the deploy\'s --parameters cannot be read', see: 'RC-WF007' } : undefined;
 }
 

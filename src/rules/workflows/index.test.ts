@@ -4,7 +4,7 @@ import { fakeSubmission } from '../../model/fake-submission.js';
 import type { Submission } from '../../model/submission.js';
 import { defaultProfile } from '../../profile/load.js';
 import type { Profile } from '../../profile/profile.js';
-import { runFamily } from '../rule.js';
+import { gradeRules, runFamily } from '../rule.js';
 import { workflowFamily } from './index.js';
 
 const profile = defaultProfile();
@@ -112,18 +112,19 @@ describe('workflowFamily', () => {
   });
 
   it('reads the database keys and their policy from the profile', () => {
-    const sub = repo({ '.github/workflows/deploy.yml': deploy('docker run -e PGPASSWORD=hunter2 -e DB_PASSWORD=hunter2 img') });
+    const send = `aws ssm send-command --parameters '{"commands":["docker run -d -e PGPASSWORD=hunter2 -e DB_PASSWORD=hunter2 img"]}'`;
+    const sub = repo({ '.github/workflows/deploy.yml': deploy(send) });
     const custom: Profile = { ...profile, env: { ...profile.env, dbKeys: ['PGPASSWORD'] } };
     expect(lines(sub, custom, 'RC-WF006')).toEqual([
-      '.github/workflows/deploy.yml:5:3: the deploy workflow sends no aws ssm send-command, so no container on the instance gets PGPASSWORD: deploy with aws ssm send-command whose last command is docker run -d … -e KEY=${{ secrets.KEY }} … "$IMAGE" [RC-WF006]',
-      '.github/workflows/deploy.yml:13:36: PGPASSWORD is written into the workflow (h*****2): store it as a repository secret and pass ${{ secrets.PGPASSWORD }} [RC-WF006]',
+      '.github/workflows/deploy.yml:13:88: PGPASSWORD is written into the workflow (h*****2): store it as a repository secret and pass ${{ secrets.PGPASSWORD }} [RC-WF006]',
     ]);
     const lax: Profile = { ...profile, workflows: { ...profile.workflows, dbFromSecrets: false } };
-    expect(lines(sub, lax, 'RC-WF006')).toEqual([]);
+    expect(gradeRules(workflowFamily, sub, lax).get('RC-WF006')).toEqual({ notApplicable: 'the profile does not ask for database settings from secrets' });
   });
 
   it('never prints a database value in full', () => {
-    const sub = repo({ '.github/workflows/deploy.yml': deploy('docker run --env=DB_PASSWORD=SuperSecret99 img') });
+    const send = `aws ssm send-command --parameters '{"commands":["docker run -d --env=DB_PASSWORD=SuperSecret99 img"]}'`;
+    const sub = repo({ '.github/workflows/deploy.yml': deploy(send) });
     const out = lines(sub, profile, 'RC-WF006').filter((l) => l.includes('DB_PASSWORD is written'));
     expect(out).toHaveLength(1);
     expect(out[0]).not.toContain('SuperSecret99');

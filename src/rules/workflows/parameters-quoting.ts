@@ -1,7 +1,7 @@
 import type { Scalar } from 'yaml';
 import type { Finding } from '../../model/finding.js';
 import { defineRule } from '../rule.js';
-import { deployNotCutOff } from './deploy-commands.js';
+import { needsSsmParameters } from './deploy-commands.js';
 import { expressionSpans } from './expressions.js';
 import type { WorkflowFile, WorkflowInput } from './model.js';
 import { readableSource } from './readable.js';
@@ -21,7 +21,7 @@ export const parametersQuoting = defineRule<WorkflowInput>({
     '`-e DB_PASSWORD=\'${{ secrets.DB_PASSWORD }}\'`, closes the quote: what follows, the secret GitHub put there ' +
     'included, is read by the runner\'s shell unquoted (split at blanks, globbed, `$` expanded) before the AWS CLI ' +
     'gets it. Inside the single-quoted JSON write values without quotes, or quote them with \\" (one backslash).',
-  requires: (input) => needsDeployAndAllReadable(input) ?? deployNotCutOff(input),
+  requires: (input) => needsDeployAndAllReadable(input) ?? needsSsmParameters(input),
   check(input) {
     return input.workflows.flatMap(quotingFindings);
   },

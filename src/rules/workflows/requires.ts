@@ -1,6 +1,9 @@
 import type { Blocker } from '../rule.js';
 import type { WorkflowFile, WorkflowInput } from './model.js';
+import { jobCutOff } from './cut-off-job.js';
 import { readableSource } from './readable.js';
+import { buildsInSomeJob } from './roles.js';
+import { jobsOf } from './workflow-ast.js';
 
 const unreadable = (wf: WorkflowFile) => readableSource(wf) === undefined;
 const doesNotParse = (wf: WorkflowFile, what = 'the workflow'): Blocker => ({ file: wf.path, reason: `${what} does not parse`, see: 'RC-WF002' });
@@ -34,9 +37,20 @@ export function needsDeployReadable(input: WorkflowInput): Blocker | undefined {
   return roleReadable(input, 'deploy');
 }
 
-/** For the rule that reports a missing build workflow itself (RC-WF009). */
+/**
+ * The build workflows RC-WF009 judges: those marked build, except a deploy
+ * workflow that builds nothing (it is marked build only for logging in to ECR).
+ */
+export function buildWorkflows(input: WorkflowInput): WorkflowFile[] {
+  return input.workflows.filter((wf) => wf.build && (!wf.deploy || buildsInSomeJob(readableSource(wf))));
+}
+
+/** For the rule that reports a missing build workflow itself (RC-WF009): the build workflows readable and not cut off (RC-WF002). */
 export function needsBuildReadable(input: WorkflowInput): Blocker | undefined {
-  return roleReadable(input, 'build');
+  const blocked = roleReadable(input, 'build');
+  if (blocked) return blocked;
+  const cut = buildWorkflows(input).find((wf) => jobsOf(readableSource(wf)).some(jobCutOff));
+  return cut ? { file: cut.path, reason: 'a job of the build workflow is cut off before its commands', see: 'RC-WF002' } : undefined;
 }
 
 /** A readable deploy workflow; RC-WF003 reports its absence. */

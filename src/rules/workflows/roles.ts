@@ -1,4 +1,5 @@
 import type { ParsedWorkflow } from '../../parsers/workflow.js';
+import type { YamlSource } from '../../parsers/yaml-source.js';
 import { ssmCommands } from './ssm-command.js';
 import { allSteps, triggersOf, usesAction, type Step } from './workflow-ast.js';
 
@@ -21,6 +22,11 @@ export function runsTests(step: Step): boolean {
 export function buildsImage(step: Step): boolean {
   const run = step.run?.value ?? '';
   return /\bdocker\s+(buildx\s+)?(build|push)\b/.test(run) || usesAction(step, 'docker/build-push-action');
+}
+
+/** Some job of the workflow builds or pushes an image. */
+export function buildsInSomeJob(src: YamlSource | undefined): boolean {
+  return allSteps(src).some(buildsImage);
 }
 
 export function sendsSsmCommand(step: Step): boolean {

@@ -8,8 +8,10 @@ import { jsonSyntaxErrors } from './json-syntax.js';
 import type { WorkflowFile, WorkflowInput } from './model.js';
 import { readableSource } from './readable.js';
 import { positionInScalar } from './scalar-offset.js';
+import { remoteCommands } from './remote-commands.js';
+import { sendsSsmCommand } from './roles.js';
 import { ssmCommands, type SsmCommand } from './ssm-command.js';
-import { allSteps, type Step } from './workflow-ast.js';
+import { allSteps, jobsOf, nodePosition, pairOf, rootMap, type Step } from './workflow-ast.js';
 import { needsDeployAndAllReadable } from './requires.js';
 
 const ID = 'RC-WF007';
@@ -23,7 +25,9 @@ export const ssmParametersJson = defineRule<WorkflowInput>({
     'The AWS CLI parses that value as JSON (or, for `commands=[…]`, as its shorthand syntax); one stray quote ' +
     'and the deploy fails. Inside the single-quoted JSON a quote in a command is written \\" (one backslash): ' +
     'the course page\'s markdown shows \\\\" and \\${{, which break it. Checked with every ${{ … }} replaced by a placeholder; ' +
-    'every error is reported, each where it is (the first of each line).',
+    'every error is reported, each where it is (the first of each line). A deploy that sends no `aws ssm send-command`, ' +
+    'or one without `--parameters`, gives the instance no commands: it fails here, and the criteria that read those ' +
+    'commands cannot be checked until it is fixed.',
   requires: (input) => needsDeployAndAllReadable(input) ?? deployNotCutOff(input),
   check(input) {
     return input.workflows.flatMap(parameterFindings);
@@ -34,6 +38,18 @@ function parameterFindings(wf: WorkflowFile): Finding[] {
   const src = readableSource(wf);
   if (!src) return [];
   const out: Finding[] = [];
+  if (wf.deploy && !allSteps(src).some(sendsSsmCommand)) {
+    const job = jobsOf(src)[0]?.key ?? pairOf(rootMap(src), 'jobs')?.key;
+    out.push({
+      ruleId: ID,
+      severity: 'error',
+      file: wf.path,
+      ...nodePosition(src, job),
+      message:
+        'the deploy workflow sends no aws ssm send-command, so the instance gets no commands and no container is started: ' +
+        'deploy as the course does, with aws ssm send-command --document-name "AWS-RunShellScript" --parameters \'{"commands":["…","docker run -d … \\"$IMAGE\\""]}\'',
+    });
+  }
   for (const step of allSteps(src)) {
     for (const cmd of ssmCommands(step)) {
       const problems = parametersProblems(step, cmd);
@@ -95,6 +111,9 @@ function parametersProblems(step: Step, cmd: SsmCommand): Problem[] {
       const offset = at(err.offset);
       return [{ offset, message: `--parameters is not valid AWS CLI shorthand (${err.message}): ${advice(script, offset)}` }];
     }
+  }
+  if (remoteCommands(cmd) === undefined) {
+    return [{ offset: at(0), message: '--parameters holds no "commands" list written out in the workflow: write the commands inline, as the course does, \'{"commands":["…","…"]}\'' }];
   }
   return [];
 }

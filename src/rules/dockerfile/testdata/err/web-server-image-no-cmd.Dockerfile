@@ -1,0 +1,4 @@
+FROM nginx:1.27-alpine
+WORKDIR /app
+COPY . /app/
+EXPOSE 8000

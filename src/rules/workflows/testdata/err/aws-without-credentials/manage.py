@@ -1,0 +1,1 @@
+# Rock of Ages API
