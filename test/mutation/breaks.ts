@@ -25,6 +25,24 @@ export const breaks: Break[] = [
   { id: "the api's CMD only seeds", edit: replace(`${API}/Dockerfile`, apiCmd, 'CMD ["./seed_database.sh"]'), fails: ['RC-DF007', 'RC-DF008'] },
   { id: "the api's CMD serves files on 127.0.0.1", edit: replace(`${API}/Dockerfile`, apiCmd, 'CMD ["python3", "-m", "http.server", "--bind", "127.0.0.1", "8000"]'), fails: ['RC-DF007', 'RC-DF008'] },
   {
+    id: "the api's start script starts runserver on 127.0.0.1",
+    edit: all(
+      create(`${API}/start.sh`, '#!/bin/bash\nset -e\n./seed_database.sh\nexec python manage.py runserver 127.0.0.1:8000\n'),
+      chmod(`${API}/start.sh`, 0o755),
+      replace(`${API}/Dockerfile`, apiCmd, 'CMD ["./start.sh"]'),
+    ),
+    fails: ['RC-DF007'],
+  },
+  {
+    id: "the api's start script starts runserver without seeding",
+    edit: all(
+      create(`${API}/start.sh`, '#!/bin/bash\nset -e\nexec python manage.py runserver 0.0.0.0:8000\n'),
+      chmod(`${API}/start.sh`, 0o755),
+      replace(`${API}/Dockerfile`, apiCmd, 'CMD ["./start.sh"]'),
+    ),
+    fails: ['RC-DF008'],
+  },
+  {
     id: "the client's dev script runs its own server on localhost",
     edit: all(
       replace(`${CLIENT}/package.json`, '"dev": "vite",', '"dev": "node server.js",'),

@@ -1,5 +1,5 @@
 import { API, BUILD, CLIENT, COMPOSE, DEPLOY, SETTINGS } from './criteria.js';
-import { all, rename, replace, type Edit } from './edits.js';
+import { all, chmod, create, rename, replace, type Edit } from './edits.js';
 
 /** Other ways of writing what the good submission writes, each one the course accepts: every criterion keeps passing. */
 export interface Spelling {
@@ -26,6 +26,22 @@ export const spellings: Spelling[] = [
   {
     id: "the api's CMD through pipenv in exec form, as the course's later template",
     edit: replace(`${API}/Dockerfile`, apiCmd, 'CMD ["pipenv","run","bash","-c","sed -i \'s/\\r$//\' seed_database.sh && ./seed_database.sh && python manage.py runserver 0.0.0.0:8000"]'),
+  },
+  {
+    id: "the api's CMD runs a start script that seeds, then starts runserver",
+    edit: all(
+      create(`${API}/start.sh`, '#!/bin/bash\nset -e\n./seed_database.sh\nexec python manage.py runserver 0.0.0.0:8000\n'),
+      chmod(`${API}/start.sh`, 0o755),
+      replace(`${API}/Dockerfile`, apiCmd, 'CMD ["./start.sh"]'),
+    ),
+  },
+  {
+    id: 'an ENTRYPOINT script that seeds, then hands over to the CMD with exec "$@"',
+    edit: all(
+      create(`${API}/docker-entrypoint.sh`, '#!/bin/sh\nset -e\n./seed_database.sh\nexec "$@"\n'),
+      chmod(`${API}/docker-entrypoint.sh`, 0o755),
+      replace(`${API}/Dockerfile`, apiCmd, 'ENTRYPOINT ["./docker-entrypoint.sh"]\nCMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]'),
+    ),
   },
   { id: 'runserver on 0:8000', edit: replace(`${API}/Dockerfile`, 'runserver 0.0.0.0:8000', 'runserver 0:8000') },
   { id: 'EXPOSE 8000/tcp', edit: replace(`${API}/Dockerfile`, 'EXPOSE 8000', 'EXPOSE 8000/tcp') },

@@ -1,7 +1,8 @@
 import dockerignoreModule from '@balena/dockerignore';
 import { posix } from 'node:path';
 import type { Position } from '../../model/finding.js';
-import type { Submission } from '../../model/submission.js';
+import { shownPath } from '../../model/repository-path.js';
+import type { Submission, SubmissionFile } from '../../model/submission.js';
 import { parseEnvFile } from '../../parsers/env-file.js';
 import type { Profile } from '../../profile/profile.js';
 import { disclosedSecret } from '../config/secret-values.js';
@@ -24,6 +25,16 @@ export interface BuildContext {
   secrets: ContextSecret[];
   /** The context's .dockerignore, when it is there and text. */
   dockerignore?: { path: string; ignores(inContext: string): boolean };
+  /** A file the builder is sent (there and not dockerignored), by its path in the context. */
+  file(inContext: string): ContextFile | undefined;
+}
+
+export interface ContextFile {
+  /** Relative to the submission root. */
+  path: string;
+  /** How messages name it: its path in its own repository. */
+  shown: string;
+  file: SubmissionFile;
 }
 
 // A CommonJS package: its function is module.exports, also exported as .default.
@@ -49,7 +60,11 @@ export function buildContextOf(sub: Submission, profile: Profile, dir: string): 
   }
   const ignorePath = `${prefix}.dockerignore`;
   const text = sub.files[ignorePath]?.text;
-  if (text === undefined) return { secrets };
-  const ig = dockerignore({ ignorecase: false }).add(text.split(/\r?\n/));
-  return { secrets, dockerignore: { path: ignorePath, ignores: (p) => ig.ignores(p) } };
+  const ig = text === undefined ? undefined : dockerignore({ ignorecase: false }).add(text.split(/\r?\n/));
+  const file = (inContext: string): ContextFile | undefined => {
+    const path = `${prefix}${inContext}`;
+    const found = sub.files[path];
+    return found && !ig?.ignores(inContext) ? { path, shown: shownPath(sub.components, path), file: found } : undefined;
+  };
+  return { secrets, file, ...(ig ? { dockerignore: { path: ignorePath, ignores: (p: string) => ig.ignores(p) } } : {}) };
 }

@@ -40,7 +40,7 @@ export function isBrokenExecForm(text: string): boolean {
   return /^\s*\[\s*['"]/.test(text) && !parseExecForm(text);
 }
 
-const shells = new Set(['sh', 'bash', 'dash', 'ash', 'zsh']);
+export const shells = new Set(['sh', 'bash', 'dash', 'ash', 'zsh']);
 const runners = new Set(['pipenv', 'poetry', 'uv', 'pdm', 'hatch']);
 const prefixes = new Set(['exec', 'nohup', 'time', 'sudo']);
 const inits = new Set(['tini', 'dumb-init']);

@@ -1,6 +1,6 @@
 import { defineRule, type Rule } from '../rule.js';
 import { basename } from './command.js';
-import { at, finding } from './findings.js';
+import { findingAtCommand } from './findings.js';
 import type { DockerfileInput } from './input.js';
 import { findApiServer } from './servers.js';
 import { startCommand } from './start-command.js';
@@ -15,7 +15,8 @@ export const seedBeforeServer: Rule<DockerfileInput> = defineRule({
     '(seed_database.sh: migrations and fixtures) or at least `python manage.py migrate` before the server, ' +
     'e.g. `./seed_database.sh && python manage.py runserver 0.0.0.0:8000`. Run after the server, it never runs: ' +
     'runserver does not return. A CMD that starts no api server (only the seed script, `sleep infinity`) cannot ' +
-    'be checked: RC-DF007 says what it runs instead.',
+    'be checked: RC-DF007 says what it runs instead. When the CMD runs a shell script of the submission (`./start.sh`), ' +
+    'the seed script may run in the CMD before it or in the script before the server.',
   notApplicable: (input) => (input.role === 'api' ? undefined : "only the api's Dockerfile seeds the database"),
   requires: needsApiServer,
   check(input) {
@@ -29,13 +30,14 @@ export const seedBeforeServer: Rule<DockerfileInput> = defineRule({
     if (before.some(seeds)) return [];
     // a wrapper script of another name may seed; it cannot be seen from here
     if ([...before, start.commands[server.index]].some((argv) => scriptRun(argv) !== undefined)) return [];
-    const fix = `./${script} && ${server.display} ...`;
+    const site = start.sites[server.index];
+    const fix = site?.script.file ? `put ./${script} on a line before ${server.display}` : `./${script} && ${server.display} ...`;
     const late = start.commands.slice(server.index + 1).find(seeds);
-    const keyword = start.instruction.getKeyword();
+    const keyword = site?.script.file ? site.script.file.shown : start.instruction.getKeyword();
     const message = late
       ? `${keyword} runs ${runsScript(late, script) ? script : 'manage.py migrate'} only after ${server.display}, which never returns, so the database is not seeded; run it first: ${fix}`
       : `${keyword} runs ${server.display} without ${script} or manage.py migrate before it, so the database has no tables or rows; run the seed script first: ${fix}`;
-    return [finding(seedBeforeServer, input, at(start.instruction), message)];
+    return [findingAtCommand(seedBeforeServer, input, start, server.index, message)];
   },
 });
 

@@ -2,12 +2,22 @@ import type { Instruction } from 'dockerfile-ast';
 import { commandForm, commandsOf, isBrokenExecForm } from './command.js';
 import type { DockerfileInput } from './input.js';
 import { finalImageInstructions } from './stages.js';
+import { expandScripts, type ScriptSite, type StartScript } from './start-script.js';
 
-/** What the final image runs at `docker run`: ENTRYPOINT and CMD combined as Docker does. */
+/**
+ * What the final image runs at `docker run`: ENTRYPOINT and CMD combined as
+ * Docker does, with the commands of the submission's scripts they run.
+ */
 export interface StartCommand {
   /** The instruction to point at: the CMD when it is used, else the ENTRYPOINT. */
   instruction: Instruction;
   commands: string[][];
+  /** The commands as the instruction writes them, scripts not read. */
+  written: string[][];
+  /** For each command, the line of the script it comes from; undefined when the instruction itself holds it. */
+  sites: (ScriptSite | undefined)[];
+  /** The scripts of the submission it runs, read or not. */
+  scripts: StartScript[];
 }
 
 /** The ENTRYPOINT and CMD in effect in the final image; a CMD that a shell-form ENTRYPOINT ignores is left out. */
@@ -28,6 +38,11 @@ function inEffect(input: DockerfileInput): { entrypoint?: Instruction; cmd?: Ins
 }
 
 export function startCommand(input: DockerfileInput): StartCommand | undefined {
+  const written = writtenStartCommand(input);
+  return written && { instruction: written.instruction, written: written.commands, ...expandScripts(input, written.commands) };
+}
+
+function writtenStartCommand(input: DockerfileInput): { instruction: Instruction; commands: string[][] } | undefined {
   const { entrypoint, cmd } = inEffect(input);
   const ep = entrypoint && commandForm(entrypoint);
   const c = cmd && commandForm(cmd);

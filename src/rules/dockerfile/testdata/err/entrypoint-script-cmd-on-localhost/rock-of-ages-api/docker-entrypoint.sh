@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+./seed_database.sh
+exec "$@"

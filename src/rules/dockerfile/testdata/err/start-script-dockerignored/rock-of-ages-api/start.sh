@@ -1,0 +1,3 @@
+#!/bin/bash
+./seed_database.sh
+python manage.py runserver 0.0.0.0:8000

@@ -1,0 +1,4 @@
+#!/bin/bash
+set -e
+./seed_database.sh
+./run-server.sh
