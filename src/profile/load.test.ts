@@ -1,9 +1,21 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { profilePath } from '../paths.js';
 import { loadProfile, ProfileError } from './load.js';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary folder of this file's, removed when its tests end. */
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rc-profile-'));
+  made.push(dir);
+  return dir;
+}
 
 describe('loadProfile', () => {
   it('loads the built-in profile', () => {
@@ -13,7 +25,7 @@ describe('loadProfile', () => {
   });
 
   it('lists every schema error with its line', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rc-profile-'));
+    const dir = tempDir();
     const file = join(dir, 'p.yaml');
     writeFileSync(file, 'id: Bad Id\nname: x\nversion: 0\n');
     expect(() => loadProfile(file)).toThrow(ProfileError);
@@ -28,7 +40,7 @@ describe('loadProfile', () => {
   });
 
   it('rejects broken YAML with a position', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rc-profile-'));
+    const dir = tempDir();
     const file = join(dir, 'p.yaml');
     writeFileSync(file, 'id: [unclosed\n');
     expect(() => loadProfile(file)).toThrow(/not valid YAML:\n.*p\.yaml:\d+:\d+/);
@@ -36,7 +48,7 @@ describe('loadProfile', () => {
 });
 
 describe('loadProfile of a hostile file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rc-profile-'));
+  const dir = tempDir();
   const write = (name: string, text: string) => {
     const file = join(dir, name);
     writeFileSync(file, text);
