@@ -1,12 +1,12 @@
 import type { Finding } from '../src/model/finding.js';
 import type { Submission } from '../src/model/submission.js';
-import type { Profile } from '../src/profile/profile.js';
+import type { AnyProfile, Profile } from '../src/profile/profile.js';
 import type { UnavailableImage } from './stack/images.js';
 
 /** What the grading run hands its suites through vitest's provide/inject. */
 export interface GradingContext {
   submission: Submission;
-  profile: Profile;
+  profile: AnyProfile;
   mode: 'static' | 'full';
   /** Unique per grading run; every Docker object created carries it as a label. */
   runId: string;
@@ -14,6 +14,9 @@ export interface GradingContext {
   /** Images the machine lacks and cannot pull (full runs): the run errors say how to provide them. */
   unavailableImages?: UnavailableImage[];
 }
+
+/** A grading run of Rock of Ages' course profile: what its suites and probes read. */
+export type CourseGrading = GradingContext & { profile: Profile };
 
 /** Written by tests, read by the reporter (vitest task.meta). */
 export interface CriterionMeta {

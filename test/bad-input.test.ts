@@ -71,7 +71,7 @@ describe('bad input gets a clear message, never a crash', () => {
     await writeFile(profile, 'id: rock-of-ages\nname: x\nversion: one\n');
     const r = await cli(['--profile', profile, '--static', '--no-out', scratch]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/bad-profile\.yaml:3:10: \/version must be integer/);
+    expect(r.err).toMatch(/bad-profile\.yaml:3:10: \/version must be equal to constant: 2/);
   });
 });
 

@@ -47,7 +47,7 @@ it('a full grade of the good submission passes with no TESTCONTAINERS_* variable
 it('a database image the machine lacks: one run error naming it and how to load it, the runtime not started, exit 3', { timeout: 120_000 }, async () => {
   await using m = await materialize('good');
   const profile = join(m.dir, 'absent-db.yaml');
-  await writeFile(profile, (await readFile(profilePath('rock-of-ages'), 'utf8')).replace('imageTag: "16"', 'imageTag: "0-rock-check-absent"'));
+  await writeFile(profile, (await readFile(profilePath('rock-of-ages'), 'utf8')).replace('run: { image: "postgres:16" }', 'run: { image: "postgres:0-rock-check-absent" }'));
   const api = join(m.dir, 'rock-of-ages-api');
   const v = await gradeThroughCli(m.dir, ['--api', api, '--profile', profile]);
   expect(v.exit).toBe(3);

@@ -1,13 +1,14 @@
 import { inject } from 'vitest';
-import type { GradingContext } from '../context.js';
+import type { CourseGrading } from '../context.js';
+import { isCourseProfile } from '../../src/profile/profile.js';
 import type { Finding } from '../../src/model/finding.js';
 import { joinPath } from '../../src/model/submission.js';
-import type { ComponentRuntime, Role, RuntimeInfo } from '../stack/runtime-info.js';
+import { runtimeIds, type ComponentRuntime, type Role, type RuntimeInfo } from '../stack/runtime-info.js';
 import '../context.js';
 
 /** What every runtime probe reads: the grading context and the booted stack. */
 export interface ProbeContext {
-  grading: GradingContext;
+  grading: CourseGrading;
   runtime: RuntimeInfo;
 }
 
@@ -18,10 +19,11 @@ export interface ProbeContext {
  */
 export function probeContext(): ProbeContext {
   const grading = inject('grading');
+  if (!isCourseProfile(grading.profile)) throw new Error(`the course probes grade Rock of Ages' profile, not ${grading.profile.id}`);
   const runtime = inject('runtime') as RuntimeInfo | undefined;
   if (!runtime || typeof runtime !== 'object') throw new Error('the runtime global setup did not run: no stack to check');
   if (runtime.error) throw new Error(runtime.error);
-  return { grading, runtime };
+  return { grading: grading as CourseGrading, runtime };
 }
 
 export function finding(id: string, file: string, message: string, hint?: string): Finding {
@@ -32,7 +34,7 @@ export function finding(id: string, file: string, message: string, hint?: string
  * The components a criterion needs, or the finding saying why it cannot be
  * checked: a dependent criterion fails, pointing at the boot failure.
  */
-export function need(ctx: ProbeContext, id: string, roles: Role[]): { ok: true; parts: Record<Role, ComponentRuntime> } | { ok: false; findings: Finding[] } {
+export function need(ctx: Pick<ProbeContext, 'runtime'>, id: string, roles: Role[]): { ok: true; parts: Record<Role, ComponentRuntime> } | { ok: false; findings: Finding[] } {
   const { runtime } = ctx;
   const parts = {} as Record<Role, ComponentRuntime>;
   const missing: Role[] = [];
@@ -42,15 +44,23 @@ export function need(ctx: ProbeContext, id: string, roles: Role[]): { ok: true; 
     else missing.push(role);
   }
   if (missing.length === 0) return { ok: true, parts };
+  const { reason, see } = whyNotRunning(runtime, missing);
+  const subject = missing.map((r) => `the ${r}`).join(' and ');
+  return { ok: false, findings: [finding(id, runtime.stackFile, `cannot be checked: ${subject} ${missing.length > 1 ? 'are' : 'is'} not running (${reason}; see ${see})`)] };
+}
+
+/**
+ * Why components are not running, and the criterion that reports it: the
+ * refusal's and the boot's (RC-RT002), or the build's (RC-RT001).
+ */
+export function whyNotRunning(runtime: RuntimeInfo, missing: Role[]): { reason: string; see: string } {
   const culprit = missing.find((r) => runtime.components[r]?.problem);
   const problem = culprit ? runtime.components[culprit]!.problem!.split('\n')[0] : undefined;
   const whose = culprit && missing.length > 1 ? `the ${culprit}: ` : '';
-  let why: string;
-  if (runtime.boot.refused) why = 'rock-check refused to start the stack; see RC-RT002';
-  else if (problem?.includes('did not build') || (!problem && !runtime.build.ok)) why = `${whose}${problem ?? 'the images did not build'}; see RC-RT001`;
-  else why = `${whose}${problem ?? 'it was not started'}; see RC-RT002`;
-  const subject = missing.map((r) => `the ${r}`).join(' and ');
-  return { ok: false, findings: [finding(id, runtime.stackFile, `cannot be checked: ${subject} ${missing.length > 1 ? 'are' : 'is'} not running (${why})`)] };
+  const ids = runtimeIds(runtime);
+  if (runtime.boot.refused) return { reason: 'rock-check refused to start the stack', see: ids.ready };
+  if (problem?.includes('did not build') || (!problem && !runtime.build.ok)) return { reason: `${whose}${problem ?? 'the images did not build'}`, see: ids.build };
+  return { reason: `${whose}${problem ?? 'it was not started'}`, see: ids.ready };
 }
 
 /** Path of a file of the api component, relative to the submission root. */

@@ -1,12 +1,13 @@
 import type Dockerode from 'dockerode';
 import { BoundPorts, Wait } from 'testcontainers';
-import type { Profile } from '../../src/profile/profile.js';
+import { isCourseProfile, type AnyProfile } from '../../src/profile/profile.js';
 import type { ChangeAnswer } from '../../src/scenario/driver.js';
 import { compose, type CliResult, type ComposeProject } from '../stack/compose-cli.js';
 import { isNamedVolume, projectContainers } from '../stack/compose-stack.js';
 import { tailLines } from '../stack/container-logs.js';
 import { notReadySummary } from '../stack/failure-findings.js';
 import { databaseReady, DiagnosingWait, fatalLogWatch, httpAnswering, NotReadyError } from '../stack/readiness.js';
+import { roleWait } from '../stack/role-readiness.js';
 import type { RuntimeInfo } from '../stack/runtime-info.js';
 import { partFrom, type RoleBinding, type StackPart } from './parts.js';
 
@@ -33,7 +34,7 @@ export async function recreatePart(docker: Dockerode, part: StackPart, binding: 
   if (r.code !== 0 || r.timedOut) return composeFailed('recreate', part.service, r, opts.timeoutMs);
   const fresh = (await projectContainers(docker, project.projectName)).get(part.service);
   if (!fresh || fresh.id === part.containerId) return { error: `the service "${part.service}" was not recreated` };
-  return settle(fresh, part, binding, opts, deadline);
+  return settle(docker, fresh, part, binding, opts, deadline);
 }
 
 /** The part's container restarted (`docker compose restart`, or `docker restart` without compose), then ready again. */
@@ -48,17 +49,17 @@ export async function restartPart(docker: Dockerode, part: StackPart, binding: R
   } else {
     await container.restart();
   }
-  return settle(container, part, binding, opts, deadline);
+  return settle(docker, container, part, binding, opts, deadline);
 }
 
 export interface ChangeOptions {
   runtime: RuntimeInfo;
-  profile: Profile;
+  profile: AnyProfile;
   timeoutMs: number;
 }
 
 /** Waits, with the boot's own readiness checks, until the changed container is ready; its part as it is now. */
-async function settle(container: Dockerode.Container, before: StackPart, binding: RoleBinding, opts: ChangeOptions, deadline: number): Promise<Changed> {
+async function settle(docker: Dockerode, container: Dockerode.Container, before: StackPart, binding: RoleBinding, opts: ChangeOptions, deadline: number): Promise<Changed> {
   const info = await container.inspect();
   const part = partFrom(info, opts.runtime, { service: before.service, names: before.names, port: before.port });
   const budgetMs = Math.max(1_000, deadline - Date.now());
@@ -68,7 +69,7 @@ async function settle(container: Dockerode.Container, before: StackPart, binding
     if (key.endsWith('/tcp') && hostPort) ports.setBinding(Number.parseInt(key, 10), hostPort);
   }
   try {
-    await readiness(binding, part, info, opts.profile, budgetMs).waitUntilReady(container, ports);
+    await readiness(docker, binding, part, info, opts, budgetMs).waitUntilReady(container, ports);
   } catch (e) {
     if (!(e instanceof NotReadyError)) throw e;
     return { error: `it did not become ready again: waited for ${e.facts.awaited}; ${notReadySummary(e.facts)}`, detail: e.facts.logLines.slice(-10) };
@@ -78,12 +79,19 @@ async function settle(container: Dockerode.Container, before: StackPart, binding
 
 /**
  * What the boot waited for: PostgreSQL, or an HTTP answer, for the parts it
- * booted; for another service, its health check when it has one, else its
- * published ports listening.
+ * booted (the role's `ready` for a profile graded from roles); for another
+ * service, its health check when it has one, else its published ports
+ * listening.
  */
-function readiness(binding: RoleBinding, part: StackPart, info: Dockerode.ContainerInspectInfo, profile: Profile, budgetMs: number): DiagnosingWait {
+function readiness(docker: Dockerode, binding: RoleBinding, part: StackPart, info: Dockerode.ContainerInspectInfo, opts: ChangeOptions, budgetMs: number): DiagnosingWait {
+  const { profile } = opts;
   const component = 'component' in binding ? binding.component : undefined;
-  if (component && part.port !== undefined) {
+  if (component && !isCourseProfile(profile)) {
+    const published = part.hostPort !== undefined;
+    const { wait } = roleWait(docker, profile.stack.roles[component]?.ready, { port: part.port, published, host: opts.runtime.host }, budgetMs);
+    if (wait) return wait;
+  }
+  if (component && part.port !== undefined && isCourseProfile(profile)) {
     if (component === 'database') return databaseReady(part.port, budgetMs);
     if (component === 'api') return httpAnswering(profile.routes.rocks, part.port, budgetMs).withFatalLog(fatalLogWatch(profile));
     return httpAnswering('/', part.port, budgetMs);

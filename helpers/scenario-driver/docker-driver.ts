@@ -1,5 +1,5 @@
 import type Dockerode from 'dockerode';
-import type { Profile } from '../../src/profile/profile.js';
+import type { AnyProfile } from '../../src/profile/profile.js';
 import type {
   ChangeAnswer,
   ConnectAnswer,
@@ -31,7 +31,7 @@ export interface DockerDriverOptions {
   docker: Dockerode;
   /** The booted stack, as the runtime global setup describes it. */
   runtime: RuntimeInfo;
-  profile: Profile;
+  profile: AnyProfile;
   /** What plays each role of the scenario. */
   roles: Record<string, RoleBinding>;
   /** Where the isolation probe runs: Docker's default bridge unless given. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Dockerode from 'dockerode';
 import type { ConnectAnswer, IsolationAnswer } from '../../src/scenario/driver.js';
-import type { Profile } from '../../src/profile/profile.js';
+import type { BaseProfile } from '../../src/profile/profile.js';
 import { probeNames } from '../probes/exec.js';
 import { outsideLookups, stackAddresses } from '../probes/outsider.js';
 import { limitsOf } from '../stack/limits.js';
@@ -36,7 +36,7 @@ export async function lookupsFrom(docker: Dockerode, from: StackPart, to: StackP
 export async function lookupsFromOutside(
   stack: StackPart[],
   names: string[],
-  opts: { runtime: RuntimeInfo; profile: Profile; network?: string; timeoutMs: number },
+  opts: { runtime: RuntimeInfo; profile: Pick<BaseProfile, 'runtime'>; network?: string; timeoutMs: number },
 ): Promise<IsolationAnswer> {
   if (names.length === 0) return { error: 'the stack has no container whose names could be looked up' };
   const lookups = await outsideLookups(stack, names, {

@@ -8,19 +8,25 @@ import { stringify } from 'yaml';
 import type { RunCleanup } from '../../src/cleanup/registry.js';
 import type { Finding } from '../../src/model/finding.js';
 import { redactAll } from '../../src/model/redact.js';
+import type { Submission } from '../../src/model/submission.js';
+import type { RoleFacts } from '../../src/facts/role-facts.js';
+import { isCourseProfile, type AnyProfile } from '../../src/profile/profile.js';
 import { composeInput } from '../../src/rules/compose/input.js';
 import { resolveInside } from '../../src/rules/compose/host-paths.js';
 import { composeDir } from '../../src/rules/compose/roles.js';
 import { isMapping } from '../../src/rules/compose/service-data.js';
 import { CommandAborted, compose, composeVariables, run, type ComposeProject } from './compose-cli.js';
 import { tailLines } from './container-logs.js';
+import { courseComposePlan, roleComposePlan, type ComposePlan } from './compose-plan.js';
 import { deriveCompose, type DerivedCompose } from './derive-compose.js';
 import { buildFailedFinding, notReadyFinding, notReadySummary, secretValues } from './failure-findings.js';
 import { hintFor } from './hints.js';
+import { postgresAccess } from './postgres-access.js';
 import { removeBuildLeftovers } from './image-build.js';
+import { removeStageImages, StageImages } from './stage-images.js';
 import { limitsOf } from './limits.js';
 import { realpathOrParent, resolvedModelRefusals } from './resolved-model.js';
-import { databaseReady, diagnose, fatalLogWatch, httpAnswering, NotReadyError, type DiagnosingWait } from './readiness.js';
+import { diagnose, NotReadyError } from './readiness.js';
 import type { ComponentRuntime, Role, RuntimeInfo } from './runtime-info.js';
 import { elapsedSeconds, StackBuilder, type StartedStack } from './stack.js';
 
@@ -30,20 +36,42 @@ export const DERIVED_FILE = '.rock-check-compose.yml';
  * Part 3 of the course: the student's compose file booted as written, with
  * Docker's own Compose v2, from a derived copy (see deriveCompose) placed
  * next to the original in a private copy of the submission. The student's
- * folder is never written.
+ * folder is never written. Rock of Ages' roles are found by its compose
+ * rules; a profile graded from roles gives them in its role facts.
  */
 export class ComposeStack extends StackBuilder {
+  constructor(
+    submission: Submission,
+    profile: AnyProfile,
+    private readonly facts?: RoleFacts,
+  ) {
+    super(submission, profile);
+  }
+
+  private plan(): ComposePlan {
+    if (isCourseProfile(this.profile)) return courseComposePlan(composeInput(this.submission, this.profile), this.profile);
+    if (!this.facts) throw new Error(`the compose stack of profile ${this.profile.id} needs its role facts`);
+    return roleComposePlan(this.facts, this.profile);
+  }
+
   protected async boot(client: ContainerRuntimeClient, cleanup: RunCleanup): Promise<StartedStack> {
-    const { submission: sub, profile, runId } = this;
+    const { submission: sub, runId } = this;
     if (!sub.compose) throw new Error('ComposeStack needs a submission with a compose file');
     const docker = client.container.dockerode;
-    const input = composeInput(sub, profile);
-    const derived = deriveCompose(input, runId, new Map([...input.variables, ...composeVariables()]));
+    const plan = this.plan();
+    const { input, ids } = plan;
+    const derived = deriveCompose(input, runId, new Map([...input.variables, ...composeVariables()]), {
+      services: plan.services,
+      ports: plan.ports,
+      readyId: ids.ready,
+      validId: plan.validId,
+    });
     const info: RuntimeInfo = {
       runId,
       mode: 'compose',
       host: client.info.containerRuntime.host,
       stackFile: sub.compose,
+      ...(isCourseProfile(this.profile) ? {} : { ids }),
       build: { ok: false, seconds: 0, findings: [], images: [] },
       boot: { ok: false, seconds: 0, findings: [] },
       components: {},
@@ -59,10 +87,10 @@ export class ComposeStack extends StackBuilder {
       info.boot.findings.push(...refusals);
       info.boot.refused = true;
       info.build.findings.push({
-        ruleId: 'RC-RT001',
+        ruleId: ids.build,
         severity: 'error',
         file: sub.compose!,
-        message: 'no image was built: the compose file has settings rock-check refuses to run (see RC-RT002)',
+        message: `no image was built: the compose file has settings rock-check refuses to run (see ${ids.ready})`,
       });
       return started;
     };
@@ -70,15 +98,7 @@ export class ComposeStack extends StackBuilder {
 
     const version = await run('docker', ['compose', 'version', '--short'], { timeoutMs: 30_000 });
     if (version.code !== 0) throw new Error(`Docker Compose v2 is not available (docker compose version: ${tailLines(version.output, 1)[0] ?? 'no output'})`);
-    for (const role of ['database', 'api'] as const) {
-      if (derived.roles[role]) continue;
-      info.boot.findings.push({
-        ruleId: 'RC-RT002',
-        severity: 'error',
-        file: sub.compose,
-        message: `no service of ${input.shown(sub.compose)} runs the ${role}: ${role === 'database' ? `none uses the ${profile.database.image} image or is named ${profile.database.serviceNames.join(', ')}` : `none builds the api folder or is named ${profile.components.api.serviceNames.join(', ')}`}`,
-      });
-    }
+    info.boot.findings.push(...plan.missing);
 
     try {
       const workdir = await mkdtemp(join(tmpdir(), `rock-check-${runId}-`));
@@ -90,14 +110,14 @@ export class ComposeStack extends StackBuilder {
       const project: ComposeProject = { file, projectName: derived.projectName };
       const changes = [...derived.changes, ...removedLinks.map((l) => `link ${l} left out: it leads out of the submission`)];
       info.compose = { projectName: derived.projectName, file, dir: workdir, changes };
-      const resolved = await this.resolvedRefusals(project, workdir);
+      const resolved = (await this.resolvedRefusals(project, workdir)).map((f) => ({ ...f, ruleId: ids.ready }));
       if (resolved.length > 0) return refuse(resolved);
       cleanup.defer(`compose project ${project.projectName}`, () => downWithVolumes(docker, project));
       this.checkAborted();
 
-      const failed = await this.buildImages(project, derived, info, docker);
+      const failed = await this.buildImages(project, derived, info, docker, ids.build);
       this.checkAborted();
-      await this.up(project, derived, info, failed, docker);
+      await this.up(project, derived, info, failed, docker, plan);
       return started;
     } catch (e) {
       await this.stop(cleanup);
@@ -123,7 +143,7 @@ export class ComposeStack extends StackBuilder {
     return resolvedModelRefusals(model, { root, realpath: realpathOrParent(realpathSync.native), limits: limitsOf(this.profile), file });
   }
 
-  private async buildImages(project: ComposeProject, derived: DerivedCompose, info: RuntimeInfo, docker: Dockerode): Promise<Set<string>> {
+  private async buildImages(project: ComposeProject, derived: DerivedCompose, info: RuntimeInfo, docker: Dockerode, buildId: string): Promise<Set<string>> {
     const started = Date.now();
     const failed = new Set<string>();
     const roleOf = (service: string) => (Object.entries(derived.roles) as [Role, string][]).find(([, s]) => s === service)?.[0];
@@ -131,7 +151,11 @@ export class ComposeStack extends StackBuilder {
       Object.entries(derived.builtImages).map(async ([service, tag]) => {
         this.listener({ step: 'build', detail: service, phase: 'begins' });
         const t0 = Date.now();
-        const onLine = (line: string) => this.listener({ step: 'build', detail: service, line });
+        const stages = new StageImages();
+        const onLine = (line: string) => {
+          stages.line(line);
+          this.listener({ step: 'build', detail: service, line });
+        };
         const r = await compose(project, ['build', service], { timeoutMs: this.buildTimeoutMs, signal: this.signal, onLine })
           .finally(() => this.listener({ step: 'build', detail: service, phase: 'ends' }))
           .catch(async (e: unknown) => {
@@ -139,6 +163,7 @@ export class ComposeStack extends StackBuilder {
             throw e;
           });
         const role = roleOf(service);
+        await removeStageImages(docker, stages.earlierStages());
         if (r.code === 0 && !r.timedOut) {
           if (role) info.build.images.push({ role, tag, seconds: elapsedSeconds(t0) });
           return;
@@ -152,7 +177,7 @@ export class ComposeStack extends StackBuilder {
         info.build.findings.push(
           buildFailedFinding(
             { error, logTail: lines },
-            { file: this.dockerfileOf(service, derived), what: `the image of service "${service}"`, profile: this.profile, secrets: secretValues({}, this.profile) },
+            { file: this.dockerfileOf(service, derived), what: `the image of service "${service}"`, profile: this.profile, secrets: secretValues({}, this.profile), ruleId: buildId },
           ),
         );
       }),
@@ -162,8 +187,9 @@ export class ComposeStack extends StackBuilder {
     return failed;
   }
 
-  private async up(project: ComposeProject, derived: DerivedCompose, info: RuntimeInfo, failed: Set<string>, docker: Dockerode): Promise<void> {
+  private async up(project: ComposeProject, derived: DerivedCompose, info: RuntimeInfo, failed: Set<string>, docker: Dockerode, plan: ComposePlan): Promise<void> {
     const profile = this.profile;
+    const readyId = plan.ids.ready;
     const bootStart = Date.now();
     const deadline = bootStart + this.bootTimeoutMs;
     const remaining = () => Math.max(1_000, deadline - Date.now());
@@ -172,7 +198,14 @@ export class ComposeStack extends StackBuilder {
     const runnable = Object.keys(services).filter((s) => !blocked.has(s));
     for (const [role, service] of Object.entries(derived.roles) as [Role, string][]) {
       if (blocked.has(service)) {
-        info.components[role] = { role, service, names: derived.names[service] ?? [service], ready: false, problem: failed.has(service) ? 'its image did not build' : 'a service it depends on did not build' };
+        info.components[role] = {
+          role,
+          service,
+          names: derived.names[service] ?? [service],
+          ready: false,
+          problem: failed.has(service) ? 'its image did not build' : 'a service it depends on did not build',
+          ...folderOf(plan, role),
+        };
       }
     }
     if (runnable.length === 0) {
@@ -188,7 +221,7 @@ export class ComposeStack extends StackBuilder {
       const lines = tailLines(redactAll(up.output, secrets), 20);
       const last = up.timedOut ? `it did not finish within ${Math.round(this.bootTimeoutMs / 1000)}s` : ([...lines].reverse().find((l) => /error|failed|unhealthy|exited/i.test(l)) ?? lines[lines.length - 1] ?? 'no output');
       info.boot.findings.push({
-        ruleId: 'RC-RT002',
+        ruleId: readyId,
         severity: 'error',
         file: this.submission.compose!,
         message: `docker compose up failed: ${last}`,
@@ -203,7 +236,7 @@ export class ComposeStack extends StackBuilder {
       const found = containers.get(service);
       const port = derived.rolePorts[role];
       if (!found) {
-        info.components[role] = { role, service, names, ready: false, problem: 'its container was not created' };
+        info.components[role] = { role, service, names, ready: false, problem: 'its container was not created', ...folderOf(plan, role) };
         continue;
       }
       const inspect = await found.inspect();
@@ -218,17 +251,10 @@ export class ComposeStack extends StackBuilder {
         port,
         hostPort,
         ready: false,
+        ...folderOf(plan, role),
       };
       info.components[role] = component;
-      const strategy: DiagnosingWait | undefined =
-        port === undefined || hostPort === undefined
-          ? undefined
-          : role === 'database'
-            ? databaseReady(port, remaining())
-            : role === 'api'
-              ? httpAnswering(profile.routes.rocks, port, remaining()).withFatalLog(fatalLogWatch(profile))
-              : httpAnswering('/', port, remaining());
-      const awaited = role === 'database' ? `PostgreSQL accepting connections on port ${port}` : `an HTTP answer on port ${port}`;
+      const { wait: strategy, awaited } = plan.wait(docker, role, { port, published: hostPort !== undefined, host: info.host, budgetMs: remaining() });
       const what = `the ${role} container (service "${service}")`;
       waits.push(
         (async () => {
@@ -237,13 +263,13 @@ export class ComposeStack extends StackBuilder {
               throw new NotReadyError(await diagnose(found, { awaited, budgetMs: this.bootTimeoutMs, elapsedMs: Date.now() - bootStart, cause: 'no port published' }));
             }
             const ports = new BoundPorts();
-            ports.setBinding(port!, hostPort!);
+            if (port !== undefined && hostPort !== undefined) ports.setBinding(port, hostPort);
             await strategy.waitUntilReady(found, ports);
             component.ready = true;
             this.listener({ step: 'ready', detail: service });
           } catch (e) {
             if (!(e instanceof NotReadyError)) throw e;
-            const finding = notReadyFinding(e.facts, { ruleId: 'RC-RT002', file: this.submission.compose!, what, profile, secrets });
+            const finding = notReadyFinding(e.facts, { ruleId: readyId, file: this.submission.compose!, what, profile, secrets });
             component.problem = notReadySummary(e.facts);
             component.reported = true;
             info.boot.findings.push(finding);
@@ -255,16 +281,18 @@ export class ComposeStack extends StackBuilder {
     const shared = sharedNetwork(info, await Promise.all([...containers.values()].map((c) => c.inspect())));
     info.network = shared;
     for (const c of Object.values(info.components)) {
+      if (!c) continue;
       const ins = c.containerId ? await docker.getContainer(c.containerId).inspect().catch(() => undefined) : undefined;
       if (ins && shared) c.address = ins.NetworkSettings.Networks[shared]?.IPAddress || undefined;
     }
-    info.database = await this.databaseAccess(info, docker);
+    info.database = isCourseProfile(profile) ? await this.databaseAccess(info, docker) : await postgresAccess(docker, info, profile.stack.roles);
     info.boot.seconds = elapsedSeconds(bootStart);
-    info.boot.ok = info.boot.findings.length === 0 && info.build.ok && Object.values(info.components).every((c) => c.ready);
+    info.boot.ok = info.boot.findings.length === 0 && info.build.ok && Object.values(info.components).every((c) => c?.ready);
   }
 
   /** How to reach the api's database: its name from the api's environment, the superuser from the database's. */
   private async databaseAccess(info: RuntimeInfo, docker: Dockerode): Promise<RuntimeInfo['database']> {
+    if (!isCourseProfile(this.profile)) return undefined;
     const envOf = async (c?: ComponentRuntime) =>
       c?.containerId ? envMap((await docker.getContainer(c.containerId).inspect().catch(() => undefined))?.Config.Env ?? []) : {};
     const dbEnv = await envOf(info.components.database);
@@ -325,7 +353,8 @@ async function downWithVolumes(docker: Dockerode, project: ComposeProject): Prom
   const filters = JSON.stringify({ label: [`com.docker.compose.project=${project.projectName}`] });
   const containers = await docker.listContainers({ all: true, filters }).catch(() => []);
   const anonymous = containers.flatMap((c) => c.Mounts).filter((m) => m.Type === 'volume' && m.Name && !isNamedVolume(m.Name, project.projectName));
-  const down = await compose(project, ['down', '--volumes', '--remove-orphans', '--timeout', '5'], { timeoutMs: 120_000 });
+  // Nothing of the run is kept, so its containers are killed rather than given time to stop.
+  const down = await compose(project, ['down', '--volumes', '--remove-orphans', '--timeout', '0'], { timeoutMs: 120_000 });
   for (const name of new Set(anonymous.map((m) => m.Name!))) await docker.getVolume(name).remove().catch(() => undefined);
   return down;
 }
@@ -351,12 +380,21 @@ export function hostPortOf(inspect: Dockerode.ContainerInspectInfo, port: number
   return b ? Number(b.HostPort) : undefined;
 }
 
-/** The network the api and the database both join (else the api's first). */
+/**
+ * The network the stack shares: for Rock of Ages the one the api and the
+ * database both join (else the api's first); else the first network of the
+ * first role that every other role joins too (else that role's first).
+ */
 function sharedNetwork(info: RuntimeInfo, inspects: Dockerode.ContainerInspectInfo[]): string | undefined {
   const nets = (id?: string) => Object.keys(inspects.find((i) => i.Id === id)?.NetworkSettings.Networks ?? {});
-  const api = nets(info.components.api?.containerId);
-  const db = nets(info.components.database?.containerId);
-  return api.find((n) => db.includes(n)) ?? api[0] ?? db[0];
+  const order = info.ids ? Object.values(info.components) : [info.components.api, info.components.database];
+  const joined = order.map((c) => nets(c?.containerId)).filter((n) => n.length > 0);
+  const [first = [], ...others] = joined;
+  return first.find((n) => others.every((o) => o.includes(n))) ?? first[0];
+}
+
+function folderOf(plan: ComposePlan, role: string): { folder?: string } {
+  return plan.folders[role] !== undefined ? { folder: plan.folders[role] } : {};
 }
 
 /**

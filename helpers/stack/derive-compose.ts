@@ -1,5 +1,6 @@
 import type { Finding } from '../../src/model/finding.js';
-import { hostileSettings, type ComposeInput, type ServiceRoles } from '../../src/rules/compose/index.js';
+import type { AnyProfile } from '../../src/profile/profile.js';
+import { hostileSettings, type ComposeInput } from '../../src/rules/compose/index.js';
 import { locate } from '../../src/rules/compose/input.js';
 import { isMapping, isTrue } from '../../src/rules/compose/service-data.js';
 import { runLabels } from '../../src/cleanup/labels.js';
@@ -30,9 +31,10 @@ export interface DerivedCompose {
   refusals: Finding[];
   /** One line per change made, for the record. */
   changes: string[];
-  roles: ServiceRoles;
+  /** Role -> the service that plays it. */
+  roles: Partial<Record<string, string>>;
   /** Container port grading reaches for each role through its mapped host port. */
-  rolePorts: { database?: number; api?: number; client?: number };
+  rolePorts: Partial<Record<string, number>>;
   /** Names each service answers to on its networks: its service name, then aliases. */
   names: Record<string, string[]>;
   /** Services that build an image, with the tag the derived file gives it. */
@@ -45,7 +47,33 @@ export function projectNameFor(runId: string): string {
   return `rock-check-${runId}`;
 }
 
-export function deriveCompose(input: ComposeInput, runId: string, variables: ReadonlyMap<string, string> = input.variables): DerivedCompose {
+/** Which service plays each role and the port grading reaches it on; the criteria refusals belong to. */
+export interface DeriveRoles {
+  services: Record<string, string>;
+  ports: Record<string, number>;
+  /** Criterion of the refusals (RC-RT002 for Rock of Ages). */
+  readyId: string;
+  /** Criterion that reports the compose file's own errors (RC-CO001). */
+  validId: string;
+}
+
+/** Rock of Ages' roles, as its compose rules found them. */
+export function courseDeriveRoles(input: ComposeInput): DeriveRoles {
+  const { database, components } = input.profile;
+  const services = { ...input.roles } as Record<string, string>;
+  const ports: Record<string, number> = {};
+  if (services.database) ports.database = database.port;
+  if (services.api) ports.api = components.api.port;
+  if (services.client) ports.client = components.client.port;
+  return { services, ports, readyId: 'RC-RT002', validId: 'RC-CO001' };
+}
+
+export function deriveCompose(
+  input: ComposeInput<AnyProfile>,
+  runId: string,
+  variables: ReadonlyMap<string, string> = input.variables,
+  roles: DeriveRoles = courseDeriveRoles(input as ComposeInput),
+): DerivedCompose {
   const profile = input.profile;
   const projectName = projectNameFor(runId);
   const out: DerivedCompose = {
@@ -53,24 +81,24 @@ export function deriveCompose(input: ComposeInput, runId: string, variables: Rea
     document: {},
     refusals: [],
     changes: [],
-    roles: input.roles,
+    roles: roles.services,
     rolePorts: {},
     names: {},
     builtImages: {},
   };
   if (!input.usable) {
     out.refusals.push({
-      ruleId: 'RC-RT002',
+      ruleId: roles.readyId,
       severity: 'error',
       file: input.file,
       message: `${input.shown(input.file)} ${input.unreadable ?? 'cannot be read as a compose file'}, so the stack cannot be started from it`,
-      hint: 'fix the errors reported under RC-CO001 first',
+      hint: `fix the errors reported under ${roles.validId} first`,
     });
     return out;
   }
   out.refusals.push(
-    ...hostileSettings(input, variables).map((f) => ({ ...f, ruleId: 'RC-RT002', message: `refused to start: ${f.message}` })),
-    ...externalResources(input),
+    ...hostileSettings(input, variables).map((f) => ({ ...f, ruleId: roles.readyId, message: `refused to start: ${f.message}` })),
+    ...externalResources(input, roles.readyId),
   );
 
   const doc = structuredClone(input.data);
@@ -81,9 +109,7 @@ export function deriveCompose(input: ComposeInput, runId: string, variables: Rea
 
   const services = isMapping(doc.services) ? doc.services : {};
   const wantedPort: Record<string, number> = {};
-  if (input.roles.database) wantedPort[input.roles.database] = profile.database.port;
-  if (input.roles.api) wantedPort[input.roles.api] = profile.components.api.port;
-  if (input.roles.client) wantedPort[input.roles.client] = profile.components.client.port;
+  for (const [role, service] of Object.entries(roles.services)) if (roles.ports[role] !== undefined) wantedPort[service] = roles.ports[role];
   const usesDefault = new Set<string>();
 
   for (const [name, svc] of Object.entries(services)) {
@@ -102,7 +128,7 @@ export function deriveCompose(input: ComposeInput, runId: string, variables: Rea
       if (aliases.length > 0) svc.networks = withAliases(svc.networks, joined, aliases);
     }
 
-    const role = (Object.entries(input.roles) as [keyof ServiceRoles, string][]).find(([, s]) => s === name)?.[0];
+    const role = Object.entries(roles.services).find(([, s]) => s === name)?.[0];
     const published = ephemeralPorts(svc.ports);
     if (published.changed) out.changes.push(`${name}: published host ports replaced by ephemeral ones`);
     const targets = published.ports.map(targetOf).filter((t): t is number => t !== undefined);
@@ -284,7 +310,7 @@ function labelResources(section: unknown, labels: Record<string, string>, kind: 
 }
 
 /** External networks and volumes: they must exist before the stack, so the stack cannot start on its own. */
-function externalResources(input: ComposeInput): Finding[] {
+function externalResources(input: ComposeInput<AnyProfile>, ruleId: string): Finding[] {
   const findings: Finding[] = [];
   for (const kind of ['networks', 'volumes'] as const) {
     const section = input.data[kind];
@@ -293,7 +319,7 @@ function externalResources(input: ComposeInput): Finding[] {
       if (!isMapping(def) || !(isTrue(def.external) || isMapping(def.external))) continue;
       const what = kind.slice(0, -1);
       findings.push({
-        ruleId: 'RC-RT002',
+        ruleId,
         severity: 'error',
         ...locate(input, [kind, key, 'external'], true),
         message: `refused to start: ${what} "${key}" is external, so it must exist before the stack starts; rock-check creates every ${what} of a run itself`,

@@ -1,6 +1,6 @@
 import type { Finding } from '../../src/model/finding.js';
 import { redactAll } from '../../src/model/redact.js';
-import type { Profile } from '../../src/profile/profile.js';
+import { isCourseProfile, type AnyProfile } from '../../src/profile/profile.js';
 import { distressHint } from './distress.js';
 import { hintFor } from './hints.js';
 import type { NotReadyFacts } from './readiness.js';
@@ -8,8 +8,8 @@ import type { NotReadyFacts } from './readiness.js';
 const seconds = (ms: number) => `${Math.round(ms / 1000)}s`;
 
 /** Values of an environment that must never be printed: passwords, secrets, keys, tokens. */
-export function secretValues(env: Record<string, string | undefined>, profile: Profile): string[] {
-  const out = new Set<string>([profile.database.password]);
+export function secretValues(env: Record<string, string | undefined>, profile: AnyProfile): string[] {
+  const out = new Set<string>(isCourseProfile(profile) ? [profile.database.password] : []);
   for (const [k, v] of Object.entries(env)) {
     if (v && /PASSWORD|SECRET|TOKEN|KEY|CREDENTIAL/i.test(k)) out.add(v);
   }
@@ -19,7 +19,7 @@ export function secretValues(env: Record<string, string | undefined>, profile: P
 /** The finding for a container that never became ready: what was awaited, how long, how it ended, its last words. */
 export function notReadyFinding(
   facts: NotReadyFacts,
-  ctx: { ruleId: string; file: string; what: string; profile: Profile; secrets: string[] },
+  ctx: { ruleId: string; file: string; what: string; profile: AnyProfile; secrets: string[] },
 ): Finding {
   const ended = facts.gaveUpEarly
     ? `; stopped waiting: ${facts.cause}`
@@ -58,13 +58,13 @@ export function notReadySummary(facts: NotReadyFacts): string {
 }
 
 /** Docker refused to start the container's process (OCI runtime error): the image's command cannot run. */
-export function startRefusedFinding(message: string, ctx: { ruleId: string; file: string; what: string; profile: Profile }): Finding | undefined {
+export function startRefusedFinding(message: string, ctx: { ruleId: string; file: string; what: string; profile: AnyProfile }): Finding | undefined {
   const m = /(OCI runtime[^\n]*|starting container process[^\n]*|exec format error[^\n]*|executable file not found[^\n]*)/.exec(message);
   if (!m) return undefined;
   const line = m[1];
-  const script = ctx.profile.seed.script;
+  const script = isCourseProfile(ctx.profile) ? ctx.profile.seed.script : undefined;
   const hint = /permission denied/.test(line)
-    ? `the command is not executable: chmod +x it (for ${script}: git update-index --chmod=+x ${script})`
+    ? `the command is not executable: chmod +x it${script ? ` (for ${script}: git update-index --chmod=+x ${script})` : ' (git update-index --chmod=+x <file> records it in the repository)'}`
     : /no such file or directory/.test(line)
       ? 'the command (or the interpreter on its #! line) does not exist in the image; a script with CRLF line endings shows this too'
       : /executable file not found/.test(line)
@@ -82,12 +82,12 @@ export function startRefusedFinding(message: string, ctx: { ruleId: string; file
 /** The finding for an image that did not build: the error and the tail of the build log. */
 export function buildFailedFinding(
   r: { error?: string; logTail: string[] },
-  ctx: { file: string; what: string; profile: Profile; secrets: string[] },
+  ctx: { file: string; what: string; profile: AnyProfile; secrets: string[]; ruleId?: string },
 ): Finding {
   const known = hintFor(r.logTail.join('\n'), undefined, ctx.profile);
   const hint = [...(known ? [known] : []), `last ${r.logTail.length} lines of the build log:\n${r.logTail.map((l) => `  ${l}`).join('\n')}`].join('\n');
   return {
-    ruleId: 'RC-RT001',
+    ruleId: ctx.ruleId ?? 'RC-RT001',
     severity: 'error',
     file: ctx.file,
     message: redactAll(`${ctx.what} did not build: ${(r.error ?? 'unknown error').split('\n')[0].slice(0, 300)}`, ctx.secrets),

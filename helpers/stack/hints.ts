@@ -1,8 +1,10 @@
-import type { Profile } from '../../src/profile/profile.js';
+import { isCourseProfile, type AnyProfile, type Profile } from '../../src/profile/profile.js';
 
 interface KnownCause {
   /** What in the log (or exit code) shows the cause; returns the hint, or undefined. */
   match: (logText: string, exitCode: number | undefined, profile: Profile) => string | undefined;
+  /** Its hint speaks of Rock of Ages' settings (seed script, env keys, database): only that profile's students get it. */
+  course?: boolean;
   /**
    * The process cannot get past it by retrying: the configuration is wrong,
    * so waiting out the readiness budget would only delay the verdict.
@@ -18,24 +20,28 @@ const when =
 /** The causes of a failed start that the course's students meet, most specific first. */
 const KNOWN_CAUSES: KnownCause[] = [
   {
+    course: true,
     match: when(
       (log) => /\$'\\r': command not found|bad interpreter|\^M\b|\\r': No such file/.test(log),
       (p) => `${p.seed.script} has Windows (CRLF) line endings; save it with LF endings (e.g. git config core.autocrlf input, then re-checkout, or run dos2unix ${p.seed.script})`,
     ),
   },
   {
+    course: true,
     match: when(
       (log) => /cannot execute: required file not found/.test(log),
       (p) => `the script's first line names an interpreter that does not exist; with "#!/bin/bash" this is almost always Windows (CRLF) line endings in ${p.seed.script}: save it with LF endings`,
     ),
   },
   {
+    course: true,
     match: when(
       (log, code) => code === 126 || /permission denied[^\n]*seed|seed[^\n]*permission denied/i.test(log),
       (p) => `${p.seed.script} is not executable; run chmod +x ${p.seed.script} and commit the mode (git update-index --chmod=+x ${p.seed.script})`,
     ),
   },
   {
+    course: true,
     fatal: true,
     match: when(
       (log) => /server does not support SSL/i.test(log),
@@ -43,6 +49,7 @@ const KNOWN_CAUSES: KnownCause[] = [
     ),
   },
   {
+    course: true,
     fatal: true,
     match: (log, _code, p) => {
       const unresolved = /could not translate host name "([^"]+)"/i.exec(log);
@@ -50,6 +57,7 @@ const KNOWN_CAUSES: KnownCause[] = [
     },
   },
   {
+    course: true,
     fatal: true,
     match: when(
       (log) => /(localhost|127\.0\.0\.1|::1)[\s\S]{0,200}Connection refused|Connection refused[\s\S]{0,200}(localhost|127\.0\.0\.1|::1)/i.test(log),
@@ -57,6 +65,7 @@ const KNOWN_CAUSES: KnownCause[] = [
     ),
   },
   {
+    course: true,
     fatal: true,
     match: (log, _code, p) => {
       const auth = /password authentication failed for user "([^"]+)"/i.exec(log);
@@ -66,6 +75,7 @@ const KNOWN_CAUSES: KnownCause[] = [
     },
   },
   {
+    course: true,
     fatal: true,
     match: (log, _code, p) => {
       const noDb = /database "([^"]+)" does not exist/i.exec(log);
@@ -105,9 +115,11 @@ const KNOWN_CAUSES: KnownCause[] = [
   },
 ];
 
-function firstHint(causes: KnownCause[], logText: string, exitCode: number | undefined, profile: Profile): string | undefined {
+function firstHint(causes: KnownCause[], logText: string, exitCode: number | undefined, profile: AnyProfile): string | undefined {
   for (const cause of causes) {
-    const hint = cause.match(logText, exitCode, profile);
+    if (cause.course && !isCourseProfile(profile)) continue;
+    // A cause not marked `course` reads only what every profile has (runtime).
+    const hint = cause.match(logText, exitCode, profile as Profile);
     if (hint) return hint;
   }
   return undefined;
@@ -117,12 +129,12 @@ function firstHint(causes: KnownCause[], logText: string, exitCode: number | und
  * What a container's failure most likely means, from its exit code and last
  * log lines, when the cause is one the course's students meet.
  */
-export function hintFor(logText: string, exitCode: number | undefined, profile: Profile): string | undefined {
+export function hintFor(logText: string, exitCode: number | undefined, profile: AnyProfile): string | undefined {
   return firstHint(KNOWN_CAUSES, logText, exitCode, profile);
 }
 
 /** The hint for a cause in a running container's log that no amount of waiting gets past, if there is one. */
-export function fatalHint(logText: string, profile: Profile): string | undefined {
+export function fatalHint(logText: string, profile: AnyProfile): string | undefined {
   return firstHint(
     KNOWN_CAUSES.filter((c) => c.fatal),
     logText,

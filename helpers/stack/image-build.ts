@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type Dockerode from 'dockerode';
 import { tailLines } from './container-logs.js';
+import { removeStageImages, StageImages } from './stage-images.js';
 
 export interface BuildRequest {
   /** Absolute build context folder. */
@@ -33,13 +34,15 @@ const LOG_LINES = 25;
  * same call `GenericContainer.fromDockerfile` makes), keeping what that
  * helper drops: the build log for the finding, labels for the cleanup, a
  * time limit. The context honours .dockerignore. After a failed build, the
- * untagged layers it left are removed.
+ * untagged layers it left are removed; after any build, the images it made
+ * for the stages before the final one (see StageImages).
  */
 export async function buildImage(docker: Dockerode, req: BuildRequest): Promise<BuildResult> {
   const started = Date.now();
   const seconds = () => Math.round((Date.now() - started) / 100) / 10;
   const output: string[] = [];
   const layers: string[] = [];
+  const stages = new StageImages();
   const timeout = AbortSignal.timeout(req.timeoutMs);
   const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
   let error: string | undefined;
@@ -57,7 +60,10 @@ export async function buildImage(docker: Dockerode, req: BuildRequest): Promise<
         (event: { stream?: string; error?: string; errorDetail?: { message?: string } }) => {
           if (event.stream) {
             output.push(event.stream);
-            for (const l of event.stream.split('\n')) if (l.trim() !== '') req.onLine?.(l.slice(0, 500));
+            for (const l of event.stream.split('\n')) {
+              stages.line(l);
+              if (l.trim() !== '') req.onLine?.(l.slice(0, 500));
+            }
             const layer = /^ ---> ([0-9a-f]{12,64})\s*$/m.exec(event.stream);
             if (layer) layers.push(layer[1]);
           }
@@ -74,6 +80,7 @@ export async function buildImage(docker: Dockerode, req: BuildRequest): Promise<
     else error ??= String((e as Error).message ?? e);
   }
   const logTail = tailLines(output.join(''), LOG_LINES);
+  await removeStageImages(docker, stages.earlierStages());
   if (error === undefined) {
     const exists = await docker
       .getImage(req.tag)

@@ -1,9 +1,10 @@
 import type Dockerode from 'dockerode';
 import { DockerfileParser } from 'dockerfile-ast';
 import { joinPath, type ComponentRole, type Submission } from '../../src/model/submission.js';
-import type { Profile } from '../../src/profile/profile.js';
+import { roleFacts } from '../../src/facts/role-facts.js';
+import { isCourseProfile, type AnyProfile, type RoleProfile } from '../../src/profile/profile.js';
 import { resolveInside } from '../../src/rules/compose/host-paths.js';
-import { composeInput } from '../../src/rules/compose/input.js';
+import { composeInput, type ComposeInput } from '../../src/rules/compose/input.js';
 import { isMapping } from '../../src/rules/compose/service-data.js';
 import { parseImageRef, stagesOf } from '../../src/rules/dockerfile/stages.js';
 
@@ -52,26 +53,17 @@ export function baseImagesOf(text: string): string[] {
  * file; the compose file's own images with one), and the probe image of the
  * outside-network check. Nothing else is pulled: Testcontainers' Ryuk is off.
  */
-export function neededImages(sub: Submission | undefined, profile: Profile): NeededImage[] {
+export function neededImages(sub: Submission | undefined, profile: AnyProfile): NeededImage[] {
   const out: NeededImage[] = [];
   const add = (ref: string, purpose: string, source: NeededImage['source'], boot = true) => {
     const n = normalizeRef(ref);
     if (!out.some((i) => i.ref === n)) out.push({ ref: n, purpose, source, boot });
   };
   const dockerfiles: string[] = [];
-  if (sub?.compose) {
-    const input = composeInput(sub, profile);
-    for (const [name, svc] of Object.entries(input.usable && isMapping(input.data.services) ? input.data.services : {})) {
-      if (!isMapping(svc)) continue;
-      if (svc.build !== undefined) {
-        const build = typeof svc.build === 'string' ? { context: svc.build } : isMapping(svc.build) ? svc.build : {};
-        const context = resolveInside(input.dir, typeof build.context === 'string' ? build.context : '.');
-        const file = context === undefined ? undefined : resolveInside(context, typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile');
-        if (file !== undefined) dockerfiles.push(file);
-      } else if (typeof svc.image === 'string' && !svc.image.includes('$')) {
-        add(svc.image, `service "${name}" of ${sub.compose}`, 'submission');
-      }
-    }
+  if (!isCourseProfile(profile)) {
+    dockerfiles.push(...roleImages(sub, profile, add));
+  } else if (sub?.compose) {
+    dockerfiles.push(...composeImages(composeInput(sub, profile), add));
   } else {
     if (sub) for (const role of ['api', 'client'] as ComponentRole[]) if (sub.components[role]) dockerfiles.push(joinPath(sub.components[role]!.dir, 'Dockerfile'));
     add(`${profile.database.image}:${profile.database.imageTag}`, 'the database (profile: database.image, database.imageTag)', 'profile');
@@ -83,6 +75,41 @@ export function neededImages(sub: Submission | undefined, profile: Profile): Nee
   }
   add(profile.runtime.probeImage, 'the outside-network probe (profile: runtime.probeImage)', 'profile', false);
   return out;
+}
+
+type AddImage = (ref: string, purpose: string, source: NeededImage['source']) => void;
+
+/** The images the compose file's services run (added), and the Dockerfiles of those it builds (returned). */
+function composeImages(input: ComposeInput<AnyProfile>, add: AddImage): string[] {
+  const dockerfiles: string[] = [];
+  for (const [name, svc] of Object.entries(input.usable && isMapping(input.data.services) ? input.data.services : {})) {
+    if (!isMapping(svc)) continue;
+    if (svc.build !== undefined) {
+      const build = typeof svc.build === 'string' ? { context: svc.build } : isMapping(svc.build) ? svc.build : {};
+      const context = resolveInside(input.dir, typeof build.context === 'string' ? build.context : '.');
+      const file = context === undefined ? undefined : resolveInside(context, typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile');
+      if (file !== undefined) dockerfiles.push(file);
+    } else if (typeof svc.image === 'string' && !svc.image.includes('$')) {
+      add(svc.image, `service "${name}" of ${input.file}`, 'submission');
+    }
+  }
+  return dockerfiles;
+}
+
+/**
+ * A profile graded from roles: with a compose file, what it runs and
+ * builds; without one, the images the profile runs (`stack.roles.*.run`)
+ * and the Dockerfiles of the roles built from their folders (returned).
+ */
+function roleImages(sub: Submission | undefined, profile: RoleProfile, add: AddImage): string[] {
+  const facts = sub ? roleFacts(sub, profile) : undefined;
+  if (facts?.compose) return composeImages(facts.compose as ComposeInput<AnyProfile>, add);
+  const dockerfiles: string[] = [];
+  for (const [role, spec] of Object.entries(profile.stack.roles)) {
+    if (spec.run) add(spec.run.image, `the ${role} (profile: stack.roles.${role}.run.image)`, 'profile');
+    else if (facts?.roles[role]?.dockerfile?.text !== undefined) dockerfiles.push(facts.roles[role].dockerfile!.path);
+  }
+  return dockerfiles;
 }
 
 /** Why a pull failed, from Docker's message: the machine cannot reach the registry, or the registry has no such image. */
@@ -181,7 +208,7 @@ export interface ImagePreflight {
  * one the machine cannot fetch is not. When Docker does not answer at all,
  * nothing is checked here: the boot reports that.
  */
-export async function preflightImages(docker: Dockerode, sub: Submission | undefined, profile: Profile): Promise<ImagePreflight> {
+export async function preflightImages(docker: Dockerode, sub: Submission | undefined, profile: AnyProfile): Promise<ImagePreflight> {
   const timeoutMs = profile.runtime.buildTimeoutSeconds * 1000;
   const checks: ImageCheck[] = [];
   try {

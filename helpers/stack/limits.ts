@@ -1,5 +1,5 @@
 import type { HostConfig } from 'dockerode';
-import type { Profile } from '../../src/profile/profile.js';
+import type { BaseProfile } from '../../src/profile/profile.js';
 
 export interface Limits {
   memoryMb: number;
@@ -7,7 +7,7 @@ export interface Limits {
   pids: number;
 }
 
-export function limitsOf(profile: Profile): Limits {
+export function limitsOf(profile: Pick<BaseProfile, 'runtime'>): Limits {
   const r = profile.runtime;
   return { memoryMb: r.memoryMb, cpus: r.cpus, pids: r.pids };
 }

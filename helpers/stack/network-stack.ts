@@ -5,6 +5,7 @@ import { runLabels } from '../../src/cleanup/labels.js';
 import type { Finding } from '../../src/model/finding.js';
 import { shownPath } from '../../src/model/repository-path.js';
 import { joinPath, type ComponentRole } from '../../src/model/submission.js';
+import type { Profile } from '../../src/profile/profile.js';
 import { planApiEnv, type ApiEnvPlan } from './api-env.js';
 import { LimitedContainer, LimitedPostgreSqlContainer, startLabelledNetwork } from './containers.js';
 import { envRecord, readDockerEnvFile } from './env-file.js';
@@ -24,7 +25,7 @@ import { elapsedSeconds, StackBuilder, type StartedStack } from './stack.js';
  * env file (see planApiEnv for what is supplied); the client built and run
  * when it has a Dockerfile.
  */
-export class CourseNetworkStack extends StackBuilder {
+export class CourseNetworkStack extends StackBuilder<Profile> {
   protected async boot(client: ContainerRuntimeClient, cleanup: RunCleanup): Promise<StartedStack> {
     const { submission: sub, profile, runId } = this;
     const labels = runLabels(runId);
@@ -51,11 +52,17 @@ export class CourseNetworkStack extends StackBuilder {
     };
 
     try {
-      // Images
+      // The images build while the network and the database start: neither needs the other.
       const buildStart = Date.now();
       const roles = (['api', 'client'] as ComponentRole[]).filter((r) => sub.components[r] !== undefined);
-      const builds = await Promise.all(roles.map((role) => this.build(role, labels, secrets)));
-      info.build.seconds = elapsedSeconds(buildStart);
+      let buildsDone = buildStart;
+      const building = Promise.all(roles.map((role) => this.build(role, labels, secrets))).then((b) => {
+        buildsDone = Date.now();
+        info.build.seconds = elapsedSeconds(buildStart);
+        return b;
+      });
+      const bootStart = Date.now();
+      const [builds, { network, db }] = await bothSettled(building, this.startDatabase(cleanup, labels, info, secrets));
       const built: Partial<Record<Role, string>> = {};
       for (const b of builds) {
         if (b.finding) info.build.findings.push(b.finding);
@@ -65,37 +72,13 @@ export class CourseNetworkStack extends StackBuilder {
         }
       }
       info.build.ok = info.build.findings.length === 0;
-      this.checkAborted();
-
-      // Network and containers
-      const bootStart = Date.now();
-      const deadline = bootStart + this.bootTimeoutMs;
-      const remaining = () => Math.max(1_000, deadline - Date.now());
-      const network = await startLabelledNetwork(`rock-check-${runId}`, labels);
-      cleanup.defer(`network ${network.getName()}`, () => network.stop());
-      info.network = network.getName();
-      this.listener({ step: 'network', detail: network.getName() });
-      this.checkAborted();
-
-      const dbNames = unique([profile.database.alias, ...profile.database.serviceNames]);
-      const db = await this.startContainer(cleanup, 'database', dbNames, () =>
-        new LimitedPostgreSqlContainer(`${profile.database.image}:${profile.database.imageTag}`)
-          .withName(this.containerName('database'))
-          .withNetwork(network)
-          .withNetworkAliases(...dbNames)
-          .withDatabase(profile.database.name)
-          .withUsername(profile.database.user)
-          .withPassword(profile.database.password)
-          .withLabels(labels)
-          .withLimits(this.limits)
-          .withWaitStrategy(databaseReady(profile.database.port, remaining()))
-          .withStartupTimeout(remaining()),
-        { file: info.stackFile, secrets, port: profile.database.port, network: network.getName() },
-      );
       info.components.database = db.component;
       if (db.finding) info.boot.findings.push(db.finding);
       this.checkAborted();
 
+      // The api and the client get the boot budget from the end of their builds.
+      const deadline = buildsDone + this.bootTimeoutMs;
+      const remaining = () => Math.max(1_000, deadline - Date.now());
       if (envPlan.refusal) info.boot.findings.push(envPlan.refusal);
       const startApi = async () => {
         if (!built.api || envPlan.refusal || !db.component.ready) {
@@ -147,7 +130,7 @@ export class CourseNetworkStack extends StackBuilder {
       };
       await Promise.all([startApi(), startClient()]);
       info.boot.seconds = elapsedSeconds(bootStart);
-      info.boot.ok = info.boot.findings.length === 0 && info.build.ok && Object.values(info.components).every((c) => c.ready);
+      info.boot.ok = info.boot.findings.length === 0 && info.build.ok && Object.values(info.components).every((c) => c?.ready);
       this.listener({ step: 'ready', detail: info.boot.ok ? 'all ready' : `${info.boot.findings.length} problem(s)` });
       this.checkAborted();
       return started;
@@ -155,6 +138,34 @@ export class CourseNetworkStack extends StackBuilder {
       await this.stop(cleanup);
       throw e;
     }
+  }
+
+  /** The run's network, and PostgreSQL on it under the database's names, ready within the boot budget. */
+  private async startDatabase(cleanup: RunCleanup, labels: Record<string, string>, info: RuntimeInfo, secrets: string[]) {
+    const { profile, runId } = this;
+    const deadline = Date.now() + this.bootTimeoutMs;
+    const remaining = () => Math.max(1_000, deadline - Date.now());
+    const network = await startLabelledNetwork(`rock-check-${runId}`, labels);
+    cleanup.defer(`network ${network.getName()}`, () => network.stop());
+    info.network = network.getName();
+    this.listener({ step: 'network', detail: network.getName() });
+    this.checkAborted();
+    const dbNames = unique([profile.database.alias, ...profile.database.serviceNames]);
+    const db = await this.startContainer(cleanup, 'database', dbNames, () =>
+      new LimitedPostgreSqlContainer(`${profile.database.image}:${profile.database.imageTag}`)
+        .withName(this.containerName('database'))
+        .withNetwork(network)
+        .withNetworkAliases(...dbNames)
+        .withDatabase(profile.database.name)
+        .withUsername(profile.database.user)
+        .withPassword(profile.database.password)
+        .withLabels(labels)
+        .withLimits(this.limits)
+        .withWaitStrategy(databaseReady(profile.database.port, remaining()))
+        .withStartupTimeout(remaining()),
+      { file: info.stackFile, secrets, port: profile.database.port, network: network.getName() },
+    );
+    return { network, db };
   }
 
   private async build(role: ComponentRole, labels: Record<string, string>, secrets: string[]): Promise<{ role: Role; result?: BuildResult; finding?: Finding }> {
@@ -267,6 +278,14 @@ export function envNote(plan: ApiEnvPlan): string {
   if (plan.supplied.length === 0) return `${from}.`;
   const what = plan.supplied.map((s) => `${s.key}${s.value !== undefined ? `=${s.value}` : ''} (${s.reason})`).join(', ');
   return `${from}; rock-check supplied ${what}.`;
+}
+
+/** Both results; when one failed, its error once the other has settled too (nothing is left running behind the cleanup). */
+async function bothSettled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [ra, rb] = await Promise.allSettled([a, b]);
+  if (ra.status === 'rejected') throw ra.reason;
+  if (rb.status === 'rejected') throw rb.reason;
+  return [ra.value, rb.value];
 }
 
 function notStarted(role: Role, names: string[], problem: string): ComponentRuntime {

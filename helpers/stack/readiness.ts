@@ -1,7 +1,8 @@
 import type Dockerode from 'dockerode';
 import { Wait, type BoundPorts, type WaitStrategy } from 'testcontainers';
-import type { Profile } from '../../src/profile/profile.js';
+import type { AnyProfile } from '../../src/profile/profile.js';
 import { lastLogLines } from './container-logs.js';
+import { HttpAnswerWait } from './http-answer-wait.js';
 import { distressCause, DistressWatch, sampleLogRate, samplePids, type Distress } from './distress.js';
 import { fatalHint } from './hints.js';
 
@@ -53,9 +54,9 @@ export async function diagnose(
 }
 
 const STOPPED = new Set(['created', 'exited', 'dead', 'removing']);
-const POLL_MS = 500;
-const LOG_EVERY_POLLS = 4;
-const PIDS_EVERY_POLLS = 2;
+const POLL_MS = 250;
+const LOG_EVERY_POLLS = 8;
+const PIDS_EVERY_POLLS = 4;
 const SLICE_MS = 10_000;
 
 /** A log cause a container does not get past; the wait gives up `graceMs` after first seeing it. */
@@ -75,7 +76,7 @@ class Distressed extends Error {
 /** How long an api whose log shows a fatal cause still gets to become ready: retries that do succeed do so well within it. */
 const FATAL_LOG_GRACE_MS = 20_000;
 
-export function fatalLogWatch(profile: Profile): FatalLogWatch {
+export function fatalLogWatch(profile: AnyProfile): FatalLogWatch {
   return { detect: (log) => fatalHint(log, profile), graceMs: FATAL_LOG_GRACE_MS };
 }
 
@@ -191,9 +192,7 @@ export function databaseReady(port: number, budgetMs: number): DiagnosingWait {
 /** Any HTTP answer counts: the server is up, whatever it thinks of the request. */
 export function httpAnswering(path: string, port: number, budgetMs: number): DiagnosingWait {
   return new DiagnosingWait(
-    Wait.forHttp(path, port, { abortOnContainerExit: true })
-      .forStatusCodeMatching(() => true)
-      .withReadTimeout(5_000),
+    new HttpAnswerWait(path, port, 5_000),
     `an HTTP answer on port ${port} (GET ${path})`,
   ).withStartupTimeout(budgetMs);
 }

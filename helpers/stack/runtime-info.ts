@@ -5,7 +5,19 @@ import type { ApiEnvPlan } from './api-env.js';
  * What the runtime global setup hands the runtime suites (vitest
  * provide/inject): plain data only, so it crosses to the test workers.
  */
-export type Role = 'database' | 'api' | 'client';
+/** A role of the profile's stack: Rock of Ages' database, api and client, or another profile's own (redis, web). */
+export type Role = string;
+
+/** The criteria that report a failed build and a stack that did not get ready (RC-RT001 and RC-RT002 for Rock of Ages). */
+export interface RuntimeIds {
+  build: string;
+  ready: string;
+}
+
+/** The IDs of a runtime description, Rock of Ages' when it names none. */
+export function runtimeIds(info: Pick<RuntimeInfo, 'ids'>): RuntimeIds {
+  return info.ids ?? { build: 'RC-RT001', ready: 'RC-RT002' };
+}
 
 export interface ComponentRuntime {
   role: Role;
@@ -26,6 +38,8 @@ export interface ComponentRuntime {
   problem?: string;
   /** A boot finding already describes why it is not ready. */
   reported?: boolean;
+  /** Where findings about it point: its build folder (or the compose file), relative to the submission root. */
+  folder?: string;
 }
 
 export interface RuntimeInfo {
@@ -37,9 +51,12 @@ export interface RuntimeInfo {
   network?: string;
   /** Where findings about the stack as a whole point (compose file, or the api folder). */
   stackFile: string;
+  /** Criterion IDs of the build and boot findings (absent: Rock of Ages'). */
+  ids?: RuntimeIds;
   build: { ok: boolean; seconds: number; findings: Finding[]; images: { role: Role; tag: string; seconds: number }[] };
   /** `refused`: hostile settings kept the stack from being started at all. */
   boot: { ok: boolean; seconds: number; findings: Finding[]; refused?: boolean };
+  /** By role name. */
   components: Partial<Record<Role, ComponentRuntime>>;
   /** How to query the database the api uses (the password stays in memory, never printed). */
   database?: { name: string; user: string; password: string };

@@ -2,7 +2,7 @@ import { getContainerRuntimeClient, type ContainerRuntimeClient } from 'testcont
 import { isValidRunId } from '../../src/cleanup/labels.js';
 import { cleanupRegistry, type RunCleanup } from '../../src/cleanup/registry.js';
 import type { Submission } from '../../src/model/submission.js';
-import type { Profile } from '../../src/profile/profile.js';
+import type { AnyProfile } from '../../src/profile/profile.js';
 import type { StepPhase } from '../../src/progress/events.js';
 import { limitsOf, type Limits } from './limits.js';
 import type { RuntimeInfo } from './runtime-info.js';
@@ -24,10 +24,10 @@ export interface StackEvent {
 }
 
 /**
- * Settings shared by both stack builders. `withX()` only records; nothing
+ * Settings shared by every stack builder. `withX()` only records; nothing
  * touches Docker before `start()`.
  */
-export abstract class StackBuilder {
+export abstract class StackBuilder<P extends AnyProfile = AnyProfile> {
   protected runId = `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   protected keepImages = false;
   protected signal?: AbortSignal;
@@ -38,7 +38,7 @@ export abstract class StackBuilder {
 
   constructor(
     protected readonly submission: Submission,
-    protected readonly profile: Profile,
+    protected readonly profile: P,
   ) {
     this.buildTimeoutMs = profile.runtime.buildTimeoutSeconds * 1000;
     this.bootTimeoutMs = profile.runtime.bootTimeoutSeconds * 1000;

@@ -2,8 +2,8 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { packageVersion } from '../paths.js';
-import { loadProfile } from '../profile/load.js';
-import type { Profile } from '../profile/profile.js';
+import { loadProfile, profileFile as profileFileOf } from '../profile/load.js';
+import type { AnyProfile as Profile } from '../profile/profile.js';
 import { fingerprintOf, type Fingerprint } from './fingerprint.js';
 import { progressSink, type ProgressSink } from './progress.js';
 import { readRoster, type RosterEntry } from './roster.js';
@@ -51,7 +51,7 @@ export function profileHash(profile: Profile): string {
  */
 export async function runBatch(opts: BatchOptions): Promise<BatchResult> {
   const roster = await readRoster(opts.roster);
-  const profileFile = opts.profileFile === undefined ? undefined : resolve(opts.profileFile);
+  const profileFile = opts.profileFile === undefined ? undefined : resolve(profileFileOf(opts.profileFile));
   const profile = profileFile === undefined ? loadProfile() : loadProfile(profileFile);
   const hash = profileHash(profile);
   await mkdir(opts.out, { recursive: true });

@@ -4,7 +4,7 @@ import { join, posix } from 'node:path';
 import { ExitCode } from '../cli/io.js';
 import { gradeSubmission } from '../grade/grade-submission.js';
 import { IntakeError } from '../intake/index.js';
-import { loadProfile, ProfileError } from '../profile/load.js';
+import { loadProfile, profileFile, ProfileError } from '../profile/load.js';
 import { exitCodeFor } from '../report/build.js';
 import { commandData, runErrorCommands, verdictNotice } from '../report/formats/github.js';
 import { writeReports } from '../report/formats/index.js';
@@ -46,7 +46,7 @@ export async function runAction(io: ActionIo): Promise<number> {
   try {
     const outcome = await gradeSubmission({
       source: { target: inputs.target, api: inputs.api, client: inputs.client },
-      profile: inputs.profile === undefined ? loadProfile() : loadProfile(inputs.profile),
+      profile: inputs.profile === undefined ? loadProfile() : loadProfile(profileFile(inputs.profile)),
       mode: inputs.static ? 'static' : 'full',
     });
     if (outcome.kind === 'interrupted') return 128 + constants.signals[outcome.signal];

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { batchCommandNames, batchOptions, parseBatchCommand, type BatchCommand } from '../batch/cli-args.js';
 import { formatNames, isFormatName, type FormatName } from '../report/formats/index.js';
+import { parseProfileCommand, type ProfileCommand } from './profile-args.js';
 
 export class UsageError extends Error {}
 
@@ -11,6 +12,7 @@ export type Command =
   | { kind: 'clean'; runId?: string }
   | { kind: 'doctor'; target?: string; profile?: string }
   | BatchCommand
+  | ProfileCommand
   | {
       kind: 'grade';
       target?: string;
@@ -64,6 +66,11 @@ export function parseCommand(argv: string[]): Command {
     return { kind: 'clean', runId: v.run };
   }
   if (positionals[0] === 'criteria') return { kind: 'criteria', profile: v.profile };
+  if (positionals[0] === 'profile') {
+    return parseProfileCommand(positionals, v, (m) => {
+      throw new UsageError(m);
+    });
+  }
   if (positionals[0] === 'doctor') {
     if (positionals.length > 2) throw new UsageError('doctor takes at most one submission, whose base images it checks too');
     return { kind: 'doctor', target: positionals[1], profile: v.profile };

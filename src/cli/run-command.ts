@@ -7,8 +7,8 @@ import { redactSecrets } from '../model/redact.js';
 import { visibleLine, visibleLines } from '../model/visible-text.js';
 import { packageVersion } from '../paths.js';
 import { criteriaTable } from '../profile/criteria-table.js';
-import { loadProfile, ProfileError } from '../profile/load.js';
-import type { Profile } from '../profile/profile.js';
+import { loadProfile, profileFile, ProfileError } from '../profile/load.js';
+import type { AnyProfile } from '../profile/profile.js';
 import { exitCodeFor } from '../report/build.js';
 import { formats, writeReports } from '../report/formats/index.js';
 import { parseCommand, UsageError, type Command } from './args.js';
@@ -46,6 +46,10 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
       case 'report':
       case 'merge':
         return await (await import('../batch/cli.js')).runBatchCommand(command, io);
+      case 'profile-init':
+      case 'profile-check':
+      case 'profile-explain':
+        return await (await import('./profile-command.js')).runProfileCommand(command, io);
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof IntakeError || e instanceof ProfileError) {
@@ -67,8 +71,11 @@ function shown(message: string, lines = false): string {
   return (lines ? visibleLines : visibleLine)(redactSecrets(message));
 }
 
-function readProfile(file: string | undefined, io: CliIo): Profile {
-  return file === undefined ? loadProfile() : loadProfile(resolve(io.cwd, file));
+/** `--profile`: a built-in profile's id (friendlyhello-redis) or a file, relative to the working folder. */
+function readProfile(file: string | undefined, io: CliIo): AnyProfile {
+  if (file === undefined) return loadProfile();
+  const named = profileFile(file);
+  return loadProfile(named === file ? resolve(io.cwd, file) : named);
 }
 
 async function grade(cmd: Extract<Command, { kind: 'grade' }>, io: CliIo): Promise<number> {

@@ -1,5 +1,5 @@
 import { missingImageText, type ImageCheck } from '../../helpers/stack/images.js';
-import type { Profile } from '../profile/profile.js';
+import type { AnyProfile as Profile } from '../profile/profile.js';
 
 /** What `rock-check doctor` found out about the machine, before judging it. */
 export interface MachineFacts {

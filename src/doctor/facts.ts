@@ -4,7 +4,7 @@ import type Dockerode from 'dockerode';
 import { run } from '../../helpers/stack/compose-cli.js';
 import { preflightImages } from '../../helpers/stack/images.js';
 import type { Submission } from '../model/submission.js';
-import type { Profile } from '../profile/profile.js';
+import type { AnyProfile as Profile } from '../profile/profile.js';
 import type { MachineFacts } from './assess.js';
 
 const GiB = 1024 ** 3;

@@ -1,7 +1,7 @@
 import { dockerClient } from '../cleanup/docker-client.js';
 import type { Submission } from '../model/submission.js';
 import { visibleLine } from '../model/visible-text.js';
-import type { Profile } from '../profile/profile.js';
+import type { AnyProfile as Profile } from '../profile/profile.js';
 import { assess, type DoctorItem } from './assess.js';
 import { machineFacts } from './facts.js';
 

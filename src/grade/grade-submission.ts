@@ -4,7 +4,7 @@ import { interruptedBy } from '../cleanup/interrupted.js';
 import { emitProgress, onProgress, type ProgressEvent } from '../progress/events.js';
 import { takeIn, type IntakeRequest } from '../intake/index.js';
 import type { Submission } from '../model/submission.js';
-import type { Profile } from '../profile/profile.js';
+import type { AnyProfile } from '../profile/profile.js';
 import { buildReport } from '../report/build.js';
 import type { Report } from '../report/report.js';
 import { validateReport } from '../report/validate.js';
@@ -14,7 +14,7 @@ import { submissionNotices } from '../rules/submission-notices.js';
 export interface GradeRequest {
   /** Absolute paths or git URLs, as `rock-check <target>` / `--api` / `--client` take them. */
   source: IntakeRequest;
-  profile: Profile;
+  profile: AnyProfile;
   mode: 'static' | 'full';
   keepImages?: boolean;
   /** Defaults to a fresh random id; every Docker object of the run carries it. */
@@ -67,7 +67,7 @@ export async function gradeSubmission(req: GradeRequest): Promise<GradeOutcome> 
 }
 
 /** The images a full grade needs, present or fetched before anything is built (runtime-only code, loaded only then). */
-async function imagePreflight(submission: Submission, profile: Profile) {
+async function imagePreflight(submission: Submission, profile: AnyProfile) {
   const [{ preflightImages }, { dockerClient }] = await Promise.all([import('../../helpers/stack/images.js'), import('../cleanup/docker-client.js')]);
   const docker = await dockerClient().catch(() => undefined);
   return docker ? preflightImages(docker, submission, profile) : { unavailable: [], errors: [] };

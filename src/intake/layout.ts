@@ -1,9 +1,10 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, posix, sep } from 'node:path';
 import type { Component, ComponentRole, Layout } from '../model/submission.js';
-import type { ComponentExpectation, Profile } from '../profile/profile.js';
+import { isCourseProfile, type AnyProfile, type ComponentExpectation, type Profile } from '../profile/profile.js';
 import { buildContexts, composeFileNames } from './compose-contexts.js';
 import { IntakeError } from './intake-error.js';
+import { detectRoleLayout } from './role-layout.js';
 import { defaultWalkLimits, skippedFolders } from './walk.js';
 
 export interface LayoutFacts {
@@ -148,9 +149,11 @@ async function locate(
  * Recognises the layout of a folder: the course's parent folder (compose file
  * + api + client), an api repository alone, or one with its own compose
  * file; components are found as `locate` says. `label` names the source in
- * the error raised when no api is found.
+ * the error raised when no api is found. A profile of roles grades one
+ * folder, with or without a compose file (see detectRoleLayout).
  */
-export async function detectLayout(root: string, profile: Profile, label: string): Promise<LayoutFacts> {
+export async function detectLayout(root: string, profile: AnyProfile, label: string): Promise<LayoutFacts> {
+  if (!isCourseProfile(profile)) return detectRoleLayout(root, profile, label);
   const { api, client } = profile.components;
   const compose = await findComposeFile(root);
   const contexts = compose ? await composeCandidates(root, compose) : [];

@@ -1,7 +1,7 @@
 import { mkdir, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Component, ComponentRole, Layout, Submission } from '../model/submission.js';
-import type { Profile } from '../profile/profile.js';
+import { isCourseProfile, type AnyProfile, type Profile } from '../profile/profile.js';
 import { cloneInto, defaultCloneLimits, type CloneLimits } from './clone.js';
 import { applyGitFacts, findRepo, placeRepo, type PlacedRepo } from './git-facts.js';
 import { IntakeError } from './intake-error.js';
@@ -25,7 +25,7 @@ export interface IntakeOptions {
   workDir?: string;
   cloneTimeoutMs?: number;
   maxCloneBytes?: number;
-  profile: Profile;
+  profile: AnyProfile;
 }
 
 export interface Intake extends AsyncDisposable {
@@ -35,7 +35,7 @@ export interface Intake extends AsyncDisposable {
 }
 
 interface Context {
-  profile: Profile;
+  profile: AnyProfile;
   scratch: Scratch;
   clone: CloneLimits;
 }
@@ -69,10 +69,13 @@ function intakeRequest(req: IntakeRequest, ctx: Context): Promise<Submission> {
   if (has(req.target) && (has(req.api) || has(req.client))) {
     throw new IntakeError('name either one submission (a folder or a git URL) or --api and --client, not both');
   }
+  if (!isCourseProfile(ctx.profile) && (has(req.api) || has(req.client))) {
+    throw new IntakeError(`--api and --client name the two repositories of Rock of Ages; the profile ${ctx.profile.id} grades one folder: name it (a folder or a git URL)`);
+  }
   if (has(req.client) && !has(req.api)) {
     throw new IntakeError('--client needs --api: rock-check grades an api, with or without its client');
   }
-  if (has(req.api) && has(req.client)) return takeSeparate(req.api!, req.client!, ctx);
+  if (has(req.api) && has(req.client) && isCourseProfile(ctx.profile)) return takeSeparate(req.api!, req.client!, { ...ctx, profile: ctx.profile });
   const target = req.target ?? req.api;
   if (target === undefined) {
     throw new IntakeError('name a submission: a folder, a git URL, or --api and --client');
@@ -118,7 +121,7 @@ async function takeOne(spec: SourceSpec, ctx: Context): Promise<Submission> {
   return submission(root, spec.display, found.layout, found.components, found.compose, files);
 }
 
-async function takeSeparate(apiNamed: string, clientNamed: string, ctx: Context): Promise<Submission> {
+async function takeSeparate(apiNamed: string, clientNamed: string, ctx: Context & { profile: Profile }): Promise<Submission> {
   const specs: Record<ComponentRole, SourceSpec> = { api: parseSource(apiNamed), client: parseSource(clientNamed) };
   const root = join(await ctx.scratch.make(), 'submission');
   await mkdir(root);

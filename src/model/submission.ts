@@ -10,7 +10,11 @@ export type Layout =
   /** an api repository with its own compose file (`build: .`) */
   | 'api-with-compose'
   /** `--api` and `--client` given separately */
-  | 'separate';
+  | 'separate'
+  /** a profile graded from roles: one folder with a compose file at its top */
+  | 'with-compose'
+  /** a profile graded from roles: one folder without a compose file, started as the profile's boot plan says */
+  | 'without-compose';
 
 export type ComponentRole = 'api' | 'client';
 

@@ -1,5 +1,5 @@
 import { visibleLine } from '../model/visible-text.js';
-import type { Profile } from './profile.js';
+import type { BaseProfile } from './profile.js';
 
 const areaNames: Record<string, string> = {
   dockerfile: 'Dockerfiles',
@@ -13,7 +13,7 @@ const areaNames: Record<string, string> = {
 const cell = (text: string) => visibleLine(text).replace(/\|/g, '\\|');
 
 /** The profile's criteria as a Markdown table (README, `rock-check criteria`). */
-export function criteriaTable(profile: Profile): string {
+export function criteriaTable(profile: Pick<BaseProfile, 'criteria'>): string {
   const rows = profile.criteria.map(
     (c) => `| ${cell(c.id)} | ${cell(areaNames[c.area] ?? c.area)} | ${cell(c.title)} | ${cell(c.level)} | ${c.points} |`,
   );

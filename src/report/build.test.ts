@@ -7,9 +7,9 @@ import type { CriterionStatus, RunStatus } from './report.js';
 import { validateReport } from './validate.js';
 
 const criteria: Criterion[] = [
-  { id: 'RC-DF001', area: 'dockerfile', level: 'required', points: 3, title: 'Dockerfile present and parseable' },
-  { id: 'RC-DF002', area: 'dockerfile', level: 'advice', points: 1, title: 'Base image pinned to an explicit tag' },
-  { id: 'RC-RT001', area: 'runtime', level: 'required', points: 5, title: 'Images build and the stack becomes healthy' },
+  { id: 'RC-DF001', area: 'dockerfile', level: 'required', points: 3, title: 'Dockerfile present and parseable', check: 'dockerfile/present-and-parseable' },
+  { id: 'RC-DF002', area: 'dockerfile', level: 'advice', points: 1, title: 'Base image pinned to an explicit tag', check: 'dockerfile/base-image-tag' },
+  { id: 'RC-RT001', area: 'runtime', level: 'required', points: 5, title: 'Images build and the stack becomes healthy', check: 'runtime/images-build' },
 ];
 
 const profile = { id: 'rock-of-ages', name: 'Rock of Ages', version: 1, criteria };

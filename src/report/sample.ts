@@ -20,20 +20,20 @@ import type { Report } from './report.js';
 export type SampleKind = 'pass' | 'fail' | 'error' | 'separate' | 'hostile' | 'advice';
 
 const criteria: Criterion[] = [
-  { id: 'RC-DF001', area: 'dockerfile', level: 'required', points: 3, title: 'Dockerfile present and parseable' },
-  { id: 'RC-DF002', area: 'dockerfile', level: 'advice', points: 1, title: 'Base image pinned to an explicit tag' },
-  { id: 'RC-DF005', area: 'dockerfile', level: 'required', points: 3, title: 'No secrets baked into the image' },
-  { id: 'RC-DF007', area: 'dockerfile', level: 'required', points: 2, title: 'Server bound to 0.0.0.0' },
-  { id: 'RC-CO001', area: 'compose', level: 'required', points: 4, title: 'Compose file valid against the Compose Specification' },
-  { id: 'RC-CO004', area: 'compose', level: 'required', points: 3, title: "API's DB_HOST names the database service" },
-  { id: 'RC-CO009', area: 'compose', level: 'advice', points: 1, title: 'No obsolete top-level version' },
-  { id: 'RC-WF006', area: 'workflows', level: 'required', points: 3, title: 'Database settings passed only from secrets' },
-  { id: 'RC-WF007', area: 'workflows', level: 'required', points: 3, title: 'SSM --parameters is valid JSON' },
-  { id: 'RC-CF003', area: 'config', level: 'required', points: 4, title: 'No env file with secrets committed' },
-  { id: 'RC-CF004', area: 'config', level: 'required', points: 1, title: '.env.example lists the DB_* keys' },
-  { id: 'RC-CF007', area: 'config', level: 'required', points: 2, title: 'Seed script present, executable, with LF line endings' },
-  { id: 'RC-RT001', area: 'runtime', level: 'required', points: 4, title: "Images build from the student's Dockerfiles" },
-  { id: 'RC-RT002', area: 'runtime', level: 'required', points: 4, title: 'Stack starts and becomes ready' },
+  { id: 'RC-DF001', area: 'dockerfile', level: 'required', points: 3, title: 'Dockerfile present and parseable', check: 'dockerfile/present-and-parseable' },
+  { id: 'RC-DF002', area: 'dockerfile', level: 'advice', points: 1, title: 'Base image pinned to an explicit tag', check: 'dockerfile/base-image-tag' },
+  { id: 'RC-DF005', area: 'dockerfile', level: 'required', points: 3, title: 'No secrets baked into the image', check: 'dockerfile/no-baked-secrets' },
+  { id: 'RC-DF007', area: 'dockerfile', level: 'required', points: 2, title: 'Server bound to 0.0.0.0', check: 'dockerfile/server-listens-on-all-interfaces' },
+  { id: 'RC-CO001', area: 'compose', level: 'required', points: 4, title: 'Compose file valid against the Compose Specification', check: 'compose/valid' },
+  { id: 'RC-CO004', area: 'compose', level: 'required', points: 3, title: "API's DB_HOST names the database service", check: 'rock-of-ages/api-db-host' },
+  { id: 'RC-CO009', area: 'compose', level: 'advice', points: 1, title: 'No obsolete top-level version', check: 'compose/obsolete-version' },
+  { id: 'RC-WF006', area: 'workflows', level: 'required', points: 3, title: 'Database settings passed only from secrets', check: 'rock-of-ages/db-values-from-secrets' },
+  { id: 'RC-WF007', area: 'workflows', level: 'required', points: 3, title: 'SSM --parameters is valid JSON', check: 'rock-of-ages/ssm-parameters-json' },
+  { id: 'RC-CF003', area: 'config', level: 'required', points: 4, title: 'No env file with secrets committed', check: 'rock-of-ages/no-committed-env-secrets' },
+  { id: 'RC-CF004', area: 'config', level: 'required', points: 1, title: '.env.example lists the DB_* keys', check: 'rock-of-ages/env-example-keys' },
+  { id: 'RC-CF007', area: 'config', level: 'required', points: 2, title: 'Seed script present, executable, with LF line endings', check: 'rock-of-ages/seed-script-file' },
+  { id: 'RC-RT001', area: 'runtime', level: 'required', points: 4, title: "Images build from the student's Dockerfiles", check: 'runtime/images-build' },
+  { id: 'RC-RT002', area: 'runtime', level: 'required', points: 4, title: 'Stack starts and becomes ready', check: 'runtime/stack-ready' },
 ];
 
 export const sampleProfile: Pick<Profile, 'id' | 'name' | 'version' | 'criteria'> = {
@@ -202,7 +202,7 @@ function hostileInput(): Pick<BuildInput, 'submission' | 'outcomes' | 'errors'> 
 const adviceProfile: BuildInput['profile'] = {
   ...sampleProfile,
   criteria: criteria.flatMap((c) =>
-    c.id === 'RC-DF007' ? [c, { id: 'RC-DF010', area: 'dockerfile', level: 'required', points: 3, title: 'No env file copied into the image' }] : [c],
+    c.id === 'RC-DF007' ? [c, { id: 'RC-DF010', area: 'dockerfile', level: 'required', points: 3, title: 'No env file copied into the image', check: 'dockerfile/env-file-in-image' }] : [c],
   ),
 };
 

@@ -5,8 +5,8 @@ import { buildReport, type BuildInput } from './build.js';
 import { validateReport } from './validate.js';
 
 const criteria: Criterion[] = [
-  { id: 'RC-DF001', area: 'dockerfile', level: 'required', points: 3, title: 'Dockerfile present and parseable' },
-  { id: 'RC-CO001', area: 'compose', level: 'required', points: 4, title: 'Compose file valid against the Compose Specification' },
+  { id: 'RC-DF001', area: 'dockerfile', level: 'required', points: 3, title: 'Dockerfile present and parseable', check: 'dockerfile/present-and-parseable' },
+  { id: 'RC-CO001', area: 'compose', level: 'required', points: 4, title: 'Compose file valid against the Compose Specification', check: 'compose/valid' },
 ];
 
 const separate: BuildInput['submission'] = {

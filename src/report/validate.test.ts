@@ -28,7 +28,7 @@ describe('validateReport', () => {
     ['a start time that is not a date-time', (r: Record<string, any>) => (r.startedAt = 'yesterday'), '/startedAt must match format "date-time"'],
     ['a negative duration', (r: Record<string, any>) => (r.durationMs = -1), '/durationMs must be >= 0'],
     ['an unknown criterion status', (r: Record<string, any>) => (r.criteria[0].status = 'skipped'), '/criteria/0/status must be one of'],
-    ['an unknown area', (r: Record<string, any>) => (r.criteria[0].area = 'network'), '/criteria/0/area must be one of'],
+    ['a malformed area', (r: Record<string, any>) => (r.criteria[0].area = 'Network area'), '/criteria/0/area must match pattern'],
     ['a malformed criterion ID', (r: Record<string, any>) => (r.criteria[0].id = 'DF001'), '/criteria/0/id must match pattern'],
     ['points earned on a failed criterion', (r: Record<string, any>) => (r.criteria[1].earned = 1), "/criteria/1/earned must be 0 when status is not 'pass'"],
     ['a finding at line 0', (r: Record<string, any>) => (r.criteria[1].findings[0].line = 0), '/criteria/1/findings/0/line must be >= 1'],

@@ -93,7 +93,7 @@ export function goldenSuite<I>(
       const reported = new Set(
         cases
           .filter((c) => c.outPath)
-          .flatMap((c) => [...readFileSync(c.outPath as string, 'utf8').matchAll(/\[(RC-[A-Z]+\d{3})\]$/gm)].map((m) => m[1])),
+          .flatMap((c) => [...readFileSync(c.outPath as string, 'utf8').matchAll(/\[([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)\]$/gm)].map((m) => m[1])),
       );
       expect([...reported].sort()).toEqual(family.rules.map((r) => r.id));
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeSubmission } from '../model/fake-submission.js';
 import { defaultProfile } from '../profile/load.js';
-import { adviceOf, cascadeRoots, defineRule, gradeRules, runFamily, type RuleFamily } from './rule.js';
+import { adviceOf, cascadeRoots, defineRule, gradeRules, inProfileTerms, runFamily, type RuleFamily } from './rule.js';
 
 const profile = defaultProfile();
 const sub = fakeSubmission({ files: {} });
@@ -14,6 +14,7 @@ interface Doc {
 
 const root = defineRule<Doc>({
   id: 'RC-DF001',
+  name: 'dockerfile/present-and-parseable',
   title: 'present',
   severity: 'error',
   docs: '',
@@ -21,6 +22,7 @@ const root = defineRule<Doc>({
 });
 const reader = defineRule<Doc>({
   id: 'RC-DF002',
+  name: 'dockerfile/base-image-tag',
   title: 'reads the text',
   severity: 'warning',
   docs: '',
@@ -29,6 +31,7 @@ const reader = defineRule<Doc>({
 });
 const apiOnly = defineRule<Doc>({
   id: 'RC-DF008',
+  name: 'rock-of-ages/seed-before-server',
   title: 'api only',
   severity: 'error',
   docs: '',
@@ -103,8 +106,26 @@ describe('cascadeRoots', () => {
     expect(cascadeRoots([f('cannot be checked: there is no file (see RC-DF001)'), f('cannot be checked: x (see RC-CO001)')])).toEqual(['RC-CO001', 'RC-DF001']);
     expect(cascadeRoots([f('cannot be checked: the api is not running (its image did not build; see RC-RT001)')])).toEqual(['RC-RT001']);
   });
+  it("takes any profile's IDs", () => {
+    expect(cascadeRoots([f('cannot be checked: there is no Dockerfile in web/ (see FH-DF001)'), f('cannot be checked: web is not running (it exited; see FH-RT-2)')])).toEqual(['FH-DF001', 'FH-RT-2']);
+  });
   it('is undefined when any finding is a real one, or there are none', () => {
     expect(cascadeRoots([f('cannot be checked: there is no file (see RC-DF001)'), f('bad text')])).toBeUndefined();
     expect(cascadeRoots([])).toBeUndefined();
+  });
+});
+
+describe('inProfileTerms', () => {
+  const ids: Record<string, string> = { 'RC-DF001': 'XY-1', 'RC-DF002': 'XY-2' };
+  const idOf = (id: string) => ids[id] ?? id;
+  const f = (message: string) => ({ ruleId: 'RC-DF002', severity: 'error' as const, file: 'x', message });
+  it("gives the finding the profile's ID and the root criterion the message ends by naming", () => {
+    expect(inProfileTerms(f('cannot be checked: there is no file (see RC-DF001)'), idOf)).toEqual({ ...f('cannot be checked: there is no file (see XY-1)'), ruleId: 'XY-2' });
+    expect(inProfileTerms(f('cannot be checked: the api is not running (it exited; see RC-DF001)'), idOf).message).toBe('cannot be checked: the api is not running (it exited; see XY-1)');
+  });
+  it('leaves a message that is no cascade line alone, and an ID the profile does not rename', () => {
+    expect(inProfileTerms(f('make .gitignore cover it (see RC-DF001) and change it'), idOf).message).toBe('make .gitignore cover it (see RC-DF001) and change it');
+    expect(inProfileTerms(f('the file says (see RC-DF001)'), idOf).message).toBe('the file says (see RC-DF001)');
+    expect(inProfileTerms(f('cannot be checked: x (see RC-CO001)'), idOf).message).toBe('cannot be checked: x (see RC-CO001)');
   });
 });

@@ -4,8 +4,10 @@ import type { Area, Profile } from '../profile/profile.js';
 
 /** Static metadata of a check, shown in docs and reports. */
 export interface RuleMeta {
-  /** Stable ID, e.g. RC-DF001; never reused for another meaning. */
+  /** Built-in ID, e.g. RC-DF001: the ID the course's profile gives it; never reused for another meaning. */
   id: string;
+  /** Stable check name a profile's criterion names in `check:`, e.g. `dockerfile/copy-not-add`. */
+  name: string;
   title: string;
   severity: Severity;
   /** One paragraph: what the rule wants and why, for the student. */
@@ -93,8 +95,20 @@ export function cannotBeChecked(rule: RuleMeta, blocker: Blocker, severity: Seve
   return { ruleId: rule.id, severity, file: blocker.file, message: `cannot be checked: ${blocker.reason} (see ${blocker.see})` };
 }
 
-/** `cannot be checked: … (see RC-XX000)`, and the runtime's `cannot be checked: … (…; see RC-RT001)`. */
-const CASCADE = /^cannot be checked: [\s\S]*\bsee (RC-[A-Z]{2}\d{3})\)$/;
+/** `cannot be checked: … (see RC-DF001)`, and the runtime's `cannot be checked: … (…; see FH-RT001)`: any profile's criterion ID. */
+const CASCADE = /^cannot be checked: [\s\S]*\bsee ([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)\)$/;
+/** The root criterion a cascade line ends by naming, `(see <ID>)` or `(…; see <ID>)`. */
+const SEE_AT_END = /(\bsee )([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)\)$/;
+
+/**
+ * The finding in the profile's terms: its rule's built-in ID (RC-DF001), and
+ * the root criterion a cascade line names, replaced by the IDs the profile
+ * gives those checks.
+ */
+export function inProfileTerms(f: Finding, profileIdOf: (builtinId: string) => string): Finding {
+  const message = CASCADE.test(f.message) ? f.message.replace(SEE_AT_END, (_all, see: string, root: string) => `${see}${profileIdOf(root)})`) : f.message;
+  return { ...f, ruleId: profileIdOf(f.ruleId), message };
+}
 
 /**
  * The root criteria of a criterion that failed only because it could not be
@@ -108,7 +122,7 @@ export function cascadeRoots(findings: Finding[]): string[] | undefined {
 
 /** The profile decides whether a criterion is required (error) or advice (warning). */
 function severityOf(rule: RuleMeta, profile: Profile): Severity {
-  const level = profile.criteria.find((c) => c.id === rule.id)?.level;
+  const level = profile.criteria.find((c) => c.check === rule.name)?.level;
   return level === undefined ? rule.severity : level === 'required' ? 'error' : 'warning';
 }
 

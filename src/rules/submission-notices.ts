@@ -1,5 +1,5 @@
 import { badNameReason, joinPath, type Submission } from '../model/submission.js';
-import type { Profile } from '../profile/profile.js';
+import { isCourseProfile, type AnyProfile, type Profile } from '../profile/profile.js';
 import { configInputs } from './config/input.js';
 import { otherEngine } from './config/requires.js';
 import { discoverWorkflows } from './workflows/discover.js';
@@ -10,8 +10,8 @@ import { discoverWorkflows } from './workflows/discover.js';
  * no workflows and no compose file), so that its failures read as one fact
  * rather than thirty.
  */
-export function submissionNotices(sub: Submission, profile: Profile): string[] {
-  return [...notWorkshop3(sub, profile), ...badNames(sub)];
+export function submissionNotices(sub: Submission, profile: AnyProfile): string[] {
+  return [...(isCourseProfile(profile) ? notWorkshop3(sub, profile) : []), ...badNames(sub)];
 }
 
 /** Files intake could list but not open by name: graded without them. */

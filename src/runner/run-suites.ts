@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createVitest } from 'vitest/node';
 import type { GradingContext } from '../../helpers/context.js';
 import { packageRoot } from '../paths.js';
+import { isCourseProfile } from '../profile/profile.js';
 import { OutcomeCollector, type CriterionOutcome } from './collector.js';
 
 export interface SuiteRun {
@@ -38,7 +39,7 @@ const moduleLoading = built
  */
 export async function runSuites(grading: GradingContext): Promise<SuiteRun> {
   const collector = new OutcomeCollector(grading.runId);
-  const include = grading.mode === 'static' ? [`static/**/*.suite.${ext}`] : [`**/*.suite.${ext}`];
+  const include = suiteFiles(grading);
   const globalSetup = join(suitesDir, 'runtime', `global-setup.${ext}`);
   const savedExitCode = process.exitCode;
   const signalListeners = listenersOf(SIGNALS);
@@ -79,6 +80,17 @@ export async function runSuites(grading: GradingContext): Promise<SuiteRun> {
   }
   process.exitCode = savedExitCode;
   return { outcomes: collector.outcomes, errors: collector.errors };
+}
+
+/**
+ * The suites of the profile's kind: Rock of Ages' course rules and probes
+ * (`course/`), or the generic checks and scenarios of a roles profile
+ * (`roles/`); the runtime ones only in a full grade.
+ */
+function suiteFiles(grading: GradingContext): string[] {
+  const kind = isCourseProfile(grading.profile) ? 'course' : 'roles';
+  const parts = grading.mode === 'static' ? ['static'] : ['static', 'runtime'];
+  return parts.map((part) => `${part}/${kind}/**/*.suite.${ext}`);
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;

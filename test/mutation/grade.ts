@@ -8,7 +8,7 @@ import { dockerfileFamily } from '../../src/rules/dockerfile/index.js';
 import type { RuleFamily, RuleVerdict } from '../../src/rules/rule.js';
 import { workflowFamily } from '../../src/rules/workflows/index.js';
 
-/** The families suites/static/*.suite.ts grade; the test checks that they cover every static criterion of the profile. */
+/** The families suites/static/course/*.suite.ts grade; the test checks that they cover every static criterion of the profile. */
 export const staticFamilies: RuleFamily<never>[] = [dockerfileFamily, composeFamily, workflowFamily, configFamily] as RuleFamily<never>[];
 
 export interface Graded {

@@ -18,8 +18,10 @@ import { defaultProfile } from '../../src/profile/load.js';
 export const fixturesRoot = join(packageRoot, 'fixtures');
 
 const FIXTURE_FILE = 'fixture.yaml';
+/** Rock of Ages' fixtures, at the top of fixtures/, name no profile. */
+const DEFAULT_PROFILE = 'rock-of-ages';
 const OVERLAY_DIR = 'files';
-const FIXTURE_KEYS = new Set(['description', 'base', 'edits', 'remove', 'chmod', 'git', 'gitForceAdd', 'expect']);
+const FIXTURE_KEYS = new Set(['profile', 'description', 'base', 'edits', 'remove', 'chmod', 'git', 'gitForceAdd', 'expect']);
 const EXPECT_KEYS = new Set(['mode', 'exit', 'failing', 'nothingStarted', 'notice', 'advice']);
 const EDIT_KEYS = ['file', 'replace', 'with'];
 
@@ -49,6 +51,8 @@ export interface FixtureEdit {
 export interface Fixture {
   /** Path under fixtures/, e.g. `good` or `broken/df002-python-latest`. */
   name: string;
+  /** Id of the profile that grades it (`profile:`, default Rock of Ages'). */
+  profile: string;
   /** Absolute path of the fixture's folder. */
   dir: string;
   description: string;
@@ -135,6 +139,7 @@ export function parseFixture(name: string, text: string): Fixture {
     throw new FixtureError(`${name}: description must say what the fixture holds`);
   }
   if (d.base !== undefined && typeof d.base !== 'string') throw new FixtureError(`${name}: base must be a fixture name`);
+  if (d.profile !== undefined && (typeof d.profile !== 'string' || d.profile === '')) throw new FixtureError(`${name}: profile must be a profile id`);
   const chmodEntries = Object.entries((d.chmod ?? {}) as Record<string, unknown>);
   for (const [path, mode] of chmodEntries) {
     if (typeof mode !== 'string' || !/^[0-7]{3,4}$/.test(mode)) {
@@ -144,6 +149,7 @@ export function parseFixture(name: string, text: string): Fixture {
   if (d.git !== undefined && typeof d.git !== 'boolean') throw new FixtureError(`${name}: git must be true or false`);
   return {
     name,
+    profile: (d.profile as string | undefined) ?? DEFAULT_PROFILE,
     dir: join(fixturesRoot, name),
     description: d.description,
     base: d.base as string | undefined,
@@ -163,13 +169,28 @@ export function loadFixture(name: string): Fixture {
   return parseFixture(name, readFileSync(file, 'utf8'));
 }
 
-/** `good` first, then every broken fixture in name order. */
-export function listFixtures(): Fixture[] {
-  const broken = readdirSync(join(fixturesRoot, 'broken'), { withFileTypes: true })
+function folders(under: string): string[] {
+  if (!existsSync(join(fixturesRoot, under))) return [];
+  return readdirSync(join(fixturesRoot, under), { withFileTypes: true })
     .filter((e) => e.isDirectory())
-    .map((e) => `broken/${e.name}`)
+    .map((e) => e.name)
     .sort();
-  return ['good', ...broken].map(loadFixture);
+}
+
+/**
+ * One profile's fixtures, the correct submissions first, then every broken
+ * fixture in name order: Rock of Ages' are `good` and `broken/*`; another
+ * profile's live in `<profile id>/` (its correct submissions beside its
+ * `broken/` folder).
+ */
+export function listFixtures(profile: string = DEFAULT_PROFILE): Fixture[] {
+  const root = profile === DEFAULT_PROFILE ? '' : `${profile}/`;
+  const good = profile === DEFAULT_PROFILE ? ['good'] : folders(profile).filter((n) => n !== 'broken').map((n) => root + n);
+  const broken = folders(`${root}broken`).map((n) => `${root}broken/${n}`);
+  const fixtures = [...good, ...broken].map(loadFixture);
+  const stray = fixtures.find((f) => f.profile !== profile);
+  if (stray) throw new FixtureError(`${stray.name}: its profile is ${stray.profile}, but it lies among the fixtures of ${profile}`);
+  return fixtures;
 }
 
 /** The fixture and its bases, the complete submission first. */

@@ -22,6 +22,8 @@ const layouts: Record<Layout, string> = {
   'api-only': 'api repository alone',
   'api-with-compose': 'api repository with its own compose file',
   separate: 'api and client given separately',
+  'with-compose': 'one folder with a compose file',
+  'without-compose': 'one folder without a compose file',
 };
 
 /** Width of the label column of the header and of the totals. */

@@ -9,6 +9,7 @@ const report = reporter('RC-CO004', 'error');
 
 export const apiDbHost = defineRule<ComposeInput>({
   id: 'RC-CO004',
+  name: 'rock-of-ages/api-db-host',
   title: "API's DB_HOST names the database service",
   severity: 'error',
   docs:

@@ -9,6 +9,7 @@ const report = reporter('RC-CO003', 'error');
 
 export const apiWaitsForDb = defineRule<ComposeInput>({
   id: 'RC-CO003',
+  name: 'rock-of-ages/api-waits-for-db',
   title: 'API waits for a healthy database',
   severity: 'error',
   docs:

@@ -6,6 +6,7 @@ const report = reporter('RC-CO006', 'error');
 
 export const clientService = defineRule<ComposeInput>({
   id: 'RC-CO006',
+  name: 'rock-of-ages/client-service',
   title: 'Client service defined',
   severity: 'error',
   docs:

@@ -11,6 +11,7 @@ const trimSlash = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p);
 
 export const dbNamedVolume = defineRule<ComposeInput>({
   id: 'RC-CO005',
+  name: 'rock-of-ages/db-named-volume',
   title: 'Database data kept in a named volume',
   severity: 'error',
   docs:

@@ -10,6 +10,7 @@ const report = reporter('RC-CO007', 'error');
 
 export const envFilePaths = defineRule<ComposeInput>({
   id: 'RC-CO007',
+  name: 'compose/env-file-paths',
   title: 'env_file paths exist',
   severity: 'error',
   docs:

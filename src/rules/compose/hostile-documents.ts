@@ -2,6 +2,7 @@ import { dirname } from 'node:path/posix';
 import type { SubmissionFile } from '../../model/submission.js';
 import { parseYamlSource, positionOf, yamlData, type PathSegment, type YamlSource } from '../../parsers/yaml-source.js';
 import { resolveReference, type PathContext } from './host-paths.js';
+import type { AnyProfile } from '../../profile/profile.js';
 import type { ComposeInput, Where } from './input.js';
 import { applyMergeKeys } from './merge-keys.js';
 import { isMapping } from './service-data.js';
@@ -46,7 +47,7 @@ export interface ComposeDocuments {
   unreadable: { from: ComposeDocument; followed: FollowedFile }[];
 }
 
-export function composeDocuments(input: ComposeInput, ctx: PathContext): ComposeDocuments {
+export function composeDocuments(input: ComposeInput<AnyProfile>, ctx: PathContext): ComposeDocuments {
   const unreadable: ComposeDocuments['unreadable'] = [];
   const docs: ComposeDocument[] = [{ file: input.file, dir: input.dir, src: input.src, data: input.data, joinsStack: true }];
   const seen = new Map<string, ComposeDocument>([[input.file, docs[0]]]);

@@ -5,6 +5,7 @@ import { needsComposeData } from './requires.js';
 
 export const noHostileSettings = defineRule<ComposeInput>({
   id: HOSTILE_RULE_ID,
+  name: 'compose/host-safety',
   title: 'No privileged or host-reaching settings',
   severity: 'error',
   docs:

@@ -1,5 +1,6 @@
 import type { Finding } from '../../model/finding.js';
 import type { PathSegment } from '../../parsers/yaml-source.js';
+import { isCourseProfile, type AnyProfile } from '../../profile/profile.js';
 import { classifyReference, looksLikeHostPath, type HostPathKind, type PathContext } from './host-paths.js';
 import { composeDocuments, locateIn, type ComposeDocument } from './hostile-documents.js';
 import { environmentSourceRefusals, linkRefusals } from './hostile-links.js';
@@ -28,7 +29,7 @@ const KEEP_INSIDE = "rock-check lets Docker read only the submission's own files
  * Compose). One finding per setting, positioned at it. The runtime checks
  * use this before booting a submission.
  */
-export function hostileSettings(input: ComposeInput, variables: ReadonlyMap<string, string> = input.variables): Finding[] {
+export function hostileSettings(input: ComposeInput<AnyProfile>, variables: ReadonlyMap<string, string> = input.variables): Finding[] {
   if (!input.usable) return [];
   const ctx: PathContext = { files: input.files, variables };
   const { docs, unreadable } = composeDocuments(input, ctx);
@@ -43,7 +44,7 @@ export function hostileSettings(input: ComposeInput, variables: ReadonlyMap<stri
   return [...docs.flatMap((doc) => documentFindings(doc, input, ctx, stack)), ...unchecked];
 }
 
-function documentFindings(doc: ComposeDocument, input: ComposeInput, ctx: PathContext, stack: ReadonlySet<string>): Finding[] {
+function documentFindings(doc: ComposeDocument, input: ComposeInput<AnyProfile>, ctx: PathContext, stack: ReadonlySet<string>): Finding[] {
   const out: Finding[] = [];
   const add: Add = (path, message, hint) => out.push(report(locateIn(doc, path), message, hint));
   const mount = (path: PathSegment[], owner: string, source: string) => {
@@ -53,7 +54,7 @@ function documentFindings(doc: ComposeDocument, input: ComposeInput, ctx: PathCo
   const services = isMapping(doc.data.services) ? doc.data.services : {};
   for (const [name, service] of Object.entries(services)) {
     if (!isMapping(service)) continue;
-    serviceSettings(name, service, add);
+    serviceSettings(name, service, add, isCourseProfile(input.profile) ? undefined : STACK_NEEDS_NO_HOST);
     linkRefusals(name, service, stack, add);
     for (const m of serviceMounts(withVolumesInterpolated(service, ctx.variables), ['services', name], looksLikeHostPath)) {
       if (m.kind === 'bind' && m.source !== undefined) mount(m.sourcePath, `service "${name}"`, m.source);
@@ -100,9 +101,10 @@ const NAMESPACES: Record<string, string> = {
   uts: "sharing the host's hostname (UTS namespace)",
 };
 
-export function serviceSettings(name: string, s: Service, add: Add): void {
+const STACK_NEEDS_NO_HOST = 'no container of the stack needs access to the host';
+
+export function serviceSettings(name: string, s: Service, add: Add, why = 'the api, client and database containers need no access to the host'): void {
   const at = (...p: PathSegment[]) => ['services', name, ...p];
-  const why = 'the api, client and database containers need no access to the host';
   if (isTrue(s.privileged)) {
     add(at('privileged'), `service "${name}" runs privileged, which gives the container full control of the host; remove privileged: true`, why);
   }
@@ -153,8 +155,8 @@ function mountFix(kind: HostPathKind): string {
   return kind === 'docker-socket' || kind === 'root' ? 'remove this mount' : 'mount a folder inside the project instead';
 }
 
-function mountHint(kind: HostPathKind, input: ComposeInput): string {
-  const example = `./${input.profile.components.api.folderNames[0]}:/app`;
+function mountHint(kind: HostPathKind, input: ComposeInput<AnyProfile>): string {
+  const example = isCourseProfile(input.profile) ? `./${input.profile.components.api.folderNames[0]}:/app` : './data:/data';
   return kind === 'docker-socket'
     ? 'nothing in the application needs to control Docker'
     : `mount only folders of the project, by a path relative to the compose file (e.g. ${example}), or use a named volume`;

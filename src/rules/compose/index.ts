@@ -16,7 +16,13 @@ export { composeInput } from './input.js';
 export { composeRoles, type ServiceRoles } from './roles.js';
 export { hostileSettings } from './hostile.js';
 
-/** Checks of the submission's compose file (RC-CO001..RC-CO009). */
+/**
+ * Checks of the submission's compose file (RC-CO001..RC-CO009). Check names:
+ * what any compose file is held to is `compose/…` (valid, env-file-paths,
+ * host-safety, obsolete-version); what reads Rock of Ages' database, api and
+ * client services is `rock-of-ages/…` (db-healthcheck, api-waits-for-db,
+ * api-db-host, db-named-volume, client-service).
+ */
 export const composeFamily: RuleFamily<ComposeInput> = {
   area: 'compose',
   rules: [

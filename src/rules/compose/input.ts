@@ -3,16 +3,22 @@ import type { Finding, Severity } from '../../model/finding.js';
 import { shownPath } from '../../model/repository-path.js';
 import { unreadableReason, type Submission, type SubmissionFile } from '../../model/submission.js';
 import { parseYamlSource, positionOf, yamlData, type PathSegment, type YamlSource } from '../../parsers/yaml-source.js';
-import type { Profile } from '../../profile/profile.js';
+import { isCourseProfile, type AnyProfile, type Profile, type RoleProfile } from '../../profile/profile.js';
 import { courseComposeFile } from './course-folder.js';
 import { dotenvValues, parseDotenv } from './dotenv.js';
 import { resolveInside } from './host-paths.js';
 import { applyMergeKeys } from './merge-keys.js';
 import { composeDir, composeRoles, type ServiceRoles } from './roles.js';
 import { isMapping, type Service } from './service-data.js';
+import { stackRoles, type StackRoles } from './stack-roles.js';
 
-/** What the compose rules read: the parsed compose file and the parts of the submission it refers to. */
-export interface ComposeInput {
+/**
+ * What the compose rules read: the parsed compose file and the parts of the
+ * submission it refers to. `P` is the kind of profile graded: Rock of Ages'
+ * course profile (its rules read `profile` and `roles` as the course's), or a
+ * profile graded from roles (`roles`: role name -> service).
+ */
+export interface ComposeInput<P extends AnyProfile = Profile> {
   /** Compose file path relative to the submission root. */
   file: string;
   /** How messages name a path relative to the submission root: its path in its own repository. */
@@ -32,10 +38,10 @@ export interface ComposeInput {
   data: Record<string, unknown>;
   /** Services whose definition is a mapping. */
   services: Record<string, Service>;
-  roles: ServiceRoles;
+  roles: P extends Profile ? ServiceRoles : StackRoles;
   /** The submission's files, for env_file and build-context look-ups. */
   files: Record<string, SubmissionFile>;
-  profile: Profile;
+  profile: P;
   /** Whether the submission is expected to define a client service (not so for an api repository's own compose file). */
   expectClient: boolean;
   /** Variables of the `.env` next to the compose file, which compose substitutes into `${VAR}`. */
@@ -43,7 +49,10 @@ export interface ComposeInput {
 }
 
 /** The submission's compose file, or the one the course folder lacks (see composeDemanded). */
-export function composeInput(sub: Submission, profile: Profile): ComposeInput {
+export function composeInput(sub: Submission, profile: Profile): ComposeInput;
+export function composeInput(sub: Submission, profile: RoleProfile): ComposeInput<RoleProfile>;
+export function composeInput(sub: Submission, profile: AnyProfile): ComposeInput<AnyProfile>;
+export function composeInput(sub: Submission, profile: AnyProfile): ComposeInput<AnyProfile> {
   const file = sub.compose ?? courseComposeFile;
   const dir = composeDir(file);
   const f = sub.files[file];
@@ -57,10 +66,10 @@ export function composeInput(sub: Submission, profile: Profile): ComposeInput {
     roles: {},
     files: sub.files,
     profile,
-    expectClient: sub.layout !== 'api-with-compose' || sub.components.client !== undefined,
+    expectClient: isCourseProfile(profile) && (sub.layout !== 'api-with-compose' || sub.components.client !== undefined),
     variables: envVariables(sub.files, dir),
   };
-  if (!f) return sub.compose === undefined ? { ...base, missing: missingFrom(sub) } : { ...base, unreadable: 'is missing' };
+  if (!f) return sub.compose === undefined && isCourseProfile(profile) ? { ...base, missing: missingFrom(sub) } : { ...base, unreadable: 'is missing' };
   if (f.text === undefined) return { ...base, unreadable: unreadableReason(f) };
   const src = parseYamlSource(file, f.text);
   if (src.doc.errors.length > 0) return { ...base, src };
@@ -71,7 +80,8 @@ export function composeInput(sub: Submission, profile: Profile): ComposeInput {
   const services = isMapping(data.services)
     ? Object.fromEntries(Object.entries(data.services).filter((e): e is [string, Service] => isMapping(e[1])))
     : {};
-  return { ...base, src, usable: true, data, services, roles: composeRoles(data, sub, profile) };
+  const roles = isCourseProfile(profile) ? composeRoles(data, sub, profile) : stackRoles(services, dir, sub.files, profile);
+  return { ...base, src, usable: true, data, services, roles };
 }
 
 const COMPOSE_NAME = /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
@@ -95,7 +105,7 @@ function envVariables(files: Record<string, SubmissionFile>, dir: string): Map<s
 export type Where = Pick<Finding, 'file' | 'line' | 'column'>;
 
 /** file, line and column of a YAML path of the compose file: its key when `preferKey`, else its value. */
-export function locate(input: ComposeInput, path: PathSegment[], preferKey = false): Where {
+export function locate(input: ComposeInput<AnyProfile>, path: PathSegment[], preferKey = false): Where {
   if (!input.src) return { file: input.file };
   const p = positionOf(input.src, path, preferKey);
   return { file: input.file, line: p.line, column: p.column };

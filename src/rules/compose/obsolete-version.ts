@@ -6,6 +6,7 @@ const report = reporter('RC-CO009', 'warning');
 
 export const obsoleteVersion = defineRule<ComposeInput>({
   id: 'RC-CO009',
+  name: 'compose/obsolete-version',
   title: 'No obsolete top-level version',
   severity: 'warning',
   docs:

@@ -12,6 +12,7 @@ const report = reporter('RC-CO002', 'error');
 
 export const postgresService = defineRule<ComposeInput>({
   id: 'RC-CO002',
+  name: 'rock-of-ages/db-healthcheck',
   title: 'PostgreSQL service configured with a healthcheck',
   severity: 'error',
   docs:

@@ -1,9 +1,10 @@
+import type { AnyProfile } from '../../profile/profile.js';
 import type { Blocker } from '../rule.js';
 import { missingComposeReason } from './course-folder.js';
 import type { ComposeInput } from './input.js';
 
 /** The compose file read as data: a file that is missing or does not parse blocks every rule but RC-CO001, which reports why. */
-export function needsComposeData(input: ComposeInput): Blocker | undefined {
+export function needsComposeData(input: ComposeInput<AnyProfile>): Blocker | undefined {
   if (input.usable) return undefined;
   const reason = input.missing
     ? missingComposeReason

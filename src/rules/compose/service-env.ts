@@ -1,6 +1,7 @@
 import type { Finding } from '../../model/finding.js';
 import { parseDotenv } from './dotenv.js';
 import { resolveInside } from './host-paths.js';
+import type { AnyProfile } from '../../profile/profile.js';
 import { locate, type ComposeInput } from './input.js';
 import { interpolate } from './interpolate.js';
 import { envFileRefs, environmentEntries, type EnvFileRef } from './service-data.js';
@@ -24,7 +25,7 @@ export interface ServiceEnv {
 }
 
 /** The variables a service gets from its env_file files (later files win) and its environment (wins over both). */
-export function serviceEnvironment(input: ComposeInput, name: string): ServiceEnv {
+export function serviceEnvironment(input: ComposeInput<AnyProfile>, name: string): ServiceEnv {
   const service = input.services[name] ?? {};
   const base = ['services', name];
   const values = new Map<string, EnvValue>();

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, visit, type YAMLError } from 'yaml';
 import { positionAt, type YamlSource } from '../../parsers/yaml-source.js';
 import type { Finding } from '../../model/finding.js';
+import { isCourseProfile, type AnyProfile, type Profile } from '../../profile/profile.js';
 import { defineRule } from '../rule.js';
 import { locate, reporter, type ComposeInput } from './input.js';
 import { undefinedReferences } from './references.js';
@@ -11,6 +12,7 @@ const finding = reporter('RC-CO001', 'error');
 
 export const validSchema = defineRule<ComposeInput>({
   id: 'RC-CO001',
+  name: 'compose/valid',
   title: 'Compose file valid against the Compose Specification',
   severity: 'error',
   docs:
@@ -19,47 +21,51 @@ export const validSchema = defineRule<ComposeInput>({
     'neither an image nor a build, a healthcheck test list that does not start with CMD, CMD-SHELL or NONE). ' +
     'Every problem is listed at once with its line, so that one run shows everything to fix. The course folder (the api ' +
     'and client folders side by side) must have one: Part 3 adds docker-compose.yml there.',
-  check(input) {
-    if (input.missing) return [missingFinding(input, input.missing)];
-    if (input.unreadable) return [finding({ file: input.file }, `compose file ${input.shown(input.file)} ${input.unreadable}`)];
-    const src = input.src as YamlSource;
-    if (src.doc.errors.length > 0) {
-      const seen = new Set<string>();
-      return src.doc.errors.flatMap((e) => {
-        const p = positionAt(src, e.pos[0]);
-        const { message, hint } = yamlErrorText(src, e);
-        // The parser may give several errors for one spot (one per unclosed bracket); the first says it.
-        const spot = `${p.line}:${p.column}`;
-        if (seen.has(spot)) return [];
-        seen.add(spot);
-        return [finding({ file: input.file, line: p.line, column: p.column }, message, hint)];
-      });
-    }
-    const contents = src.doc.contents;
-    if (contents === null || (isScalar(contents) && contents.value === null)) {
-      return [finding({ file: input.file }, 'the compose file is empty; define the database, the api and the client under services:')];
-    }
-    if (!isMap(contents)) {
-      const kind = isSeq(contents) ? 'a list' : 'a single value';
-      return [
-        finding(
-          locate(input, []),
-          `the compose file holds ${kind}; it must be a mapping of top-level keys (services:, volumes:, ...)`,
-        ),
-      ];
-    }
-    if (!input.usable) {
-      const why = input.dataError ?? 'unknown reason';
-      return [finding(locate(input, []), `the compose file cannot be read as data: ${why}; check its anchors (&name) and aliases (*name)`)];
-    }
-    return [...composeSchemaProblems(input.data), ...undefinedReferences(input.data), ...inconsistentServices(input.data)].map((p) =>
-      finding(locate(input, p.path, p.at === 'key'), p.message, p.hint),
-    );
-  },
+  check: (input) => composeFileProblems(input),
 });
 
+/** What Docker Compose would refuse in the compose file, each problem at its line; the course folder's missing file. */
+export function composeFileProblems(input: ComposeInput<AnyProfile>): Finding[] {
+  if (input.missing && isCourseProfile(input.profile)) return [missingFinding({ ...input, profile: input.profile }, input.missing)];
+  if (input.unreadable) return [finding({ file: input.file }, `compose file ${input.shown(input.file)} ${input.unreadable}`)];
+  const src = input.src as YamlSource;
+  if (src.doc.errors.length > 0) {
+    const seen = new Set<string>();
+    return src.doc.errors.flatMap((e) => {
+      const p = positionAt(src, e.pos[0]);
+      const { message, hint } = yamlErrorText(src, e);
+      // The parser may give several errors for one spot (one per unclosed bracket); the first says it.
+      const spot = `${p.line}:${p.column}`;
+      if (seen.has(spot)) return [];
+      seen.add(spot);
+      return [finding({ file: input.file, line: p.line, column: p.column }, message, hint)];
+    });
+  }
+  const contents = src.doc.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null)) {
+    const what = isCourseProfile(input.profile) ? 'the database, the api and the client' : 'the services of the stack';
+    return [finding({ file: input.file }, `the compose file is empty; define ${what} under services:`)];
+  }
+  if (!isMap(contents)) {
+    const kind = isSeq(contents) ? 'a list' : 'a single value';
+    return [
+      finding(
+        locate(input, []),
+        `the compose file holds ${kind}; it must be a mapping of top-level keys (services:, volumes:, ...)`,
+      ),
+    ];
+  }
+  if (!input.usable) {
+    const why = input.dataError ?? 'unknown reason';
+    return [finding(locate(input, []), `the compose file cannot be read as data: ${why}; check its anchors (&name) and aliases (*name)`)];
+  }
+  return [...composeSchemaProblems(input.data), ...undefinedReferences(input.data), ...inconsistentServices(input.data)].map((p) =>
+    finding(locate(input, p.path, p.at === 'key'), p.message, p.hint),
+  );
+}
+
 /** The course folder without the compose file of Part 3. */
-function missingFinding(input: ComposeInput, { beside, elsewhere }: NonNullable<ComposeInput['missing']>): Finding {
+function missingFinding(input: Pick<ComposeInput<Profile>, 'file' | 'shown' | 'profile'>, { beside, elsewhere }: NonNullable<ComposeInput['missing']>): Finding {
   const { database, components } = input.profile;
   const [api, client] = beside;
   const message =

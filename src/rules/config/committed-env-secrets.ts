@@ -8,6 +8,7 @@ import { disclosedSecret } from './secret-values.js';
 
 export const committedEnvSecrets = defineRule<ConfigInput>({
   id: 'RC-CF003',
+  name: 'rock-of-ages/no-committed-env-secrets',
   title: 'No env file with secrets committed',
   severity: 'error',
   docs:

@@ -5,6 +5,7 @@ import { findingOf, shortName } from './report-finding.js';
 
 export const envExampleKeys = defineRule<ConfigInput>({
   id: 'RC-CF004',
+  name: 'rock-of-ages/env-example-keys',
   title: '.env.example lists the DB_* keys',
   severity: 'error',
   docs:

@@ -7,6 +7,7 @@ import { needsReadableExample, noEnvFile } from './requires.js';
 
 export const envInlineComments = defineRule<ConfigInput>({
   id: 'RC-CF010',
+  name: 'rock-of-ages/env-inline-comments',
   title: 'Env file values free of inline comments',
   severity: 'error',
   docs:

@@ -27,6 +27,7 @@ function fieldsFix(item: JsonNode): string {
 
 export const fixtureCounts = defineRule<ConfigInput>({
   id: 'RC-CF009',
+  name: 'rock-of-ages/fixture-rows',
   title: 'Fixtures hold the expected seed rows',
   severity: 'error',
   docs:

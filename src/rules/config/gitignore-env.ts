@@ -7,6 +7,7 @@ import { findingOf, shortName } from './report-finding.js';
 
 export const gitignoreEnv = defineRule<ConfigInput>({
   id: 'RC-CF005',
+  name: 'rock-of-ages/gitignore-env',
   title: '.gitignore covers the env files',
   severity: 'error',
   docs:

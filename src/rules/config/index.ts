@@ -12,7 +12,14 @@ import { seedScriptSteps } from './seed-script-steps.js';
 import { settingsDatabase } from './settings-database.js';
 import { sslmodeNotHardCoded } from './sslmode.js';
 
-/** Configuration of the api: settings.py, env files, .gitignore, dependencies, seed script and fixtures. */
+/**
+ * Configuration of the api: settings.py, env files, .gitignore, dependencies,
+ * seed script and fixtures. Every check reads Rock of Ages' course packs, so
+ * each is named `rock-of-ages/…`: settings-database, sslmode-not-required,
+ * no-committed-env-secrets, env-example-keys, gitignore-env, postgres-driver,
+ * seed-script-file, seed-script-steps, fixture-rows, env-inline-comments,
+ * local-sslmode.
+ */
 export const configFamily: RuleFamily<ConfigInput> = {
   area: 'config',
   rules: [

@@ -13,6 +13,7 @@ const WITHOUT_SSL = new Set(['disable', 'allow', 'prefer']);
 
 export const localSslmode = defineRule<ConfigInput>({
   id: 'RC-CF011',
+  name: 'rock-of-ages/local-sslmode',
   title: 'Local runs set sslmode to disable',
   severity: 'error',
   docs:

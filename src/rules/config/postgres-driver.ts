@@ -10,6 +10,7 @@ function normalized(name: string): string {
 
 export const postgresDriver = defineRule<ConfigInput>({
   id: 'RC-CF006',
+  name: 'rock-of-ages/postgres-driver',
   title: 'PostgreSQL driver declared',
   severity: 'error',
   docs:

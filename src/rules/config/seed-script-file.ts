@@ -13,6 +13,7 @@ function isExecutable(mode: string): boolean {
 
 export const seedScriptFile = defineRule<ConfigInput>({
   id: 'RC-CF007',
+  name: 'rock-of-ages/seed-script-file',
   title: 'Seed script present, executable, with LF line endings',
   severity: 'error',
   docs:

@@ -7,6 +7,7 @@ import { needsSeedScript } from './requires.js';
 
 export const seedScriptSteps = defineRule<ConfigInput>({
   id: 'RC-CF008',
+  name: 'rock-of-ages/seed-script-steps',
   title: 'Seed script migrates and loads every fixture',
   severity: 'error',
   docs:

@@ -20,6 +20,7 @@ const DJANGO_DATABASE_KEYS = new Set([
 
 export const settingsDatabase = defineRule<ConfigInput>({
   id: 'RC-CF001',
+  name: 'rock-of-ages/settings-database',
   title: 'settings.py uses PostgreSQL configured from the environment',
   severity: 'error',
   docs:

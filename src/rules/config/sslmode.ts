@@ -10,6 +10,7 @@ const NEEDS_SSL = new Set(['require', 'verify-ca', 'verify-full']);
 
 export const sslmodeNotHardCoded = defineRule<ConfigInput>({
   id: 'RC-CF002',
+  name: 'rock-of-ages/sslmode-not-required',
   title: 'sslmode not hard-coded to require',
   severity: 'error',
   docs:

@@ -9,6 +9,7 @@ import { needsDockerfileStages } from './requires.js';
 
 export const aptListsRemoved: Rule<DockerfileInput> = defineRule({
   id: 'RC-DF009',
+  name: 'dockerfile/apt-lists-removed',
   title: 'apt lists removed in the same layer',
   severity: 'warning',
   docs:

@@ -10,6 +10,7 @@ const examples: Record<string, string> = { python: 'python:3.11-slim', node: 'no
 
 export const baseImageTag: Rule<DockerfileInput> = defineRule({
   id: 'RC-DF002',
+  name: 'dockerfile/base-image-tag',
   title: 'Base image pinned to an explicit tag',
   severity: 'warning',
   docs:

@@ -7,6 +7,7 @@ import { needsDockerfileStages } from './requires.js';
 
 export const copyNotAdd: Rule<DockerfileInput> = defineRule({
   id: 'RC-DF004',
+  name: 'dockerfile/copy-not-add',
   title: 'COPY rather than ADD for local files',
   severity: 'warning',
   docs:

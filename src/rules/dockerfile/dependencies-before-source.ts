@@ -9,6 +9,7 @@ import { needsDockerfileStages } from './requires.js';
 
 export const dependenciesBeforeSource: Rule<DockerfileInput> = defineRule({
   id: 'RC-DF003',
+  name: 'dockerfile/dependencies-before-source',
   title: 'Dependencies installed before the source is copied',
   severity: 'warning',
   docs:

@@ -10,6 +10,7 @@ import { needsDockerfileStages } from './requires.js';
 
 export const envFileInImage: Rule<DockerfileInput> = defineRule({
   id: 'RC-DF010',
+  name: 'dockerfile/env-file-in-image',
   title: 'No env file copied into the image',
   severity: 'error',
   docs:

@@ -49,7 +49,7 @@ export function at(instruction: Instruction): AstPosition {
 
 /** The profile decides whether a criterion is required (error) or advice (warning). */
 function severityOf(profile: Profile, rule: RuleMeta): Severity {
-  const level = profile.criteria.find((c) => c.id === rule.id)?.level;
+  const level = profile.criteria.find((c) => c.check === rule.name)?.level;
   return level === undefined ? rule.severity : level === 'required' ? 'error' : 'warning';
 }
 

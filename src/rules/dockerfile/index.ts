@@ -13,7 +13,15 @@ import { serverListensOnAllInterfaces } from './server-listens-on-all-interfaces
 
 export type { DockerfileInput } from './input.js';
 
-/** The Dockerfile checks (RC-DF…), run on the api's and the client's Dockerfile. */
+/**
+ * The Dockerfile checks (RC-DF…), run on the api's and the client's
+ * Dockerfile. Check names: Dockerfile practice is `dockerfile/…`
+ * (present-and-parseable, base-image-tag, dependencies-before-source,
+ * copy-not-add, no-baked-secrets, port-exposed,
+ * server-listens-on-all-interfaces, apt-lists-removed, env-file-in-image);
+ * the seed Rock of Ages runs before its server is
+ * `rock-of-ages/seed-before-server`.
+ */
 export const dockerfileFamily: RuleFamily<DockerfileInput> = {
   area: 'dockerfile',
   rules: [

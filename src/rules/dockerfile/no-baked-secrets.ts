@@ -8,6 +8,7 @@ import { needsDockerfileText } from './requires.js';
 
 export const noBakedSecrets: Rule<DockerfileInput> = defineRule({
   id: 'RC-DF005',
+  name: 'dockerfile/no-baked-secrets',
   title: 'No secrets baked into the image',
   severity: 'error',
   docs:

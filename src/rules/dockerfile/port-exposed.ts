@@ -6,6 +6,7 @@ import { needsDockerfileStages } from './requires.js';
 
 export const portExposed: Rule<DockerfileInput> = defineRule({
   id: 'RC-DF006',
+  name: 'dockerfile/port-exposed',
   title: 'Service port exposed',
   severity: 'error',
   docs:

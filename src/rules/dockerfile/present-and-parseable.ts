@@ -10,6 +10,7 @@ const keywords: string[] = Object.values(Keyword);
 
 export const presentAndParseable: Rule<DockerfileInput> = defineRule({
   id: 'RC-DF001',
+  name: 'dockerfile/present-and-parseable',
   title: 'Dockerfile present and parseable',
   severity: 'error',
   docs:
@@ -56,7 +57,7 @@ export const presentAndParseable: Rule<DockerfileInput> = defineRule({
   },
 });
 
-function unknownInstruction(i: Instruction): string | undefined {
+export function unknownInstruction(i: Instruction): string | undefined {
   const keyword = i.getKeyword();
   if (keywords.includes(keyword)) return undefined;
   const shown = JSON.stringify(i.getInstruction());
@@ -66,7 +67,7 @@ function unknownInstruction(i: Instruction): string | undefined {
     : `unknown instruction ${shown}: use a Dockerfile instruction (FROM, RUN, COPY, ENV, EXPOSE, CMD, ...) or make the line a comment with #`;
 }
 
-function missingArguments(i: Instruction): string | undefined {
+export function missingArguments(i: Instruction): string | undefined {
   const keyword = i.getKeyword();
   const count = i.getArguments().length;
   if ((keyword === 'COPY' || keyword === 'ADD') && count === 1) {
@@ -77,7 +78,7 @@ function missingArguments(i: Instruction): string | undefined {
   return `${keyword} has no arguments, so docker build stops here; complete the instruction or remove the line`;
 }
 
-function brokenExecForm(i: Instruction): string | undefined {
+export function brokenExecForm(i: Instruction): string | undefined {
   const keyword = i.getKeyword();
   if (keyword !== 'CMD' && keyword !== 'ENTRYPOINT') return undefined;
   const text = i.getArgumentsContent();

@@ -8,6 +8,7 @@ import { needsApiServer } from './requires.js';
 
 export const seedBeforeServer: Rule<DockerfileInput> = defineRule({
   id: 'RC-DF008',
+  name: 'rock-of-ages/seed-before-server',
   title: "API seeds the database before starting the server",
   severity: 'error',
   docs:

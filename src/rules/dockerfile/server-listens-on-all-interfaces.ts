@@ -12,6 +12,7 @@ import { finalChain, parseImageRef } from './stages.js';
 
 export const serverListensOnAllInterfaces: Rule<DockerfileInput> = defineRule({
   id: 'RC-DF007',
+  name: 'dockerfile/server-listens-on-all-interfaces',
   title: 'Server bound to 0.0.0.0',
   severity: 'error',
   docs:

@@ -16,6 +16,7 @@ const ACCESS_KEY_INPUTS = ['aws-access-key-id', 'aws-secret-access-key', 'aws-se
 
 export const awsOidcCredentials = defineRule<WorkflowInput>({
   id: ID,
+  name: 'rock-of-ages/aws-oidc-credentials',
   title: 'AWS credentials through OIDC role-to-assume',
   severity: 'error',
   docs:

@@ -10,6 +10,7 @@ const ID = 'RC-WF009';
 
 export const buildNeedsTest = defineRule<WorkflowInput>({
   id: ID,
+  name: 'rock-of-ages/build-needs-test',
   title: 'Build job needs the test job',
   severity: 'error',
   docs:

@@ -18,6 +18,7 @@ const ID = 'RC-WF006';
 
 export const dbValuesFromSecrets = defineRule<WorkflowInput>({
   id: ID,
+  name: 'rock-of-ages/db-values-from-secrets',
   title: 'Database settings passed only from secrets',
   severity: 'error',
   docs:

@@ -12,6 +12,7 @@ const ID = 'RC-WF010';
 
 export const deployDetached = defineRule<WorkflowInput>({
   id: ID,
+  name: 'rock-of-ages/deploy-detached',
   title: 'Deploy starts the container detached (docker run -d)',
   severity: 'error',
   docs:

@@ -10,6 +10,7 @@ const ID = 'RC-WF004';
 
 export const deployIdToken = defineRule<WorkflowInput>({
   id: ID,
+  name: 'rock-of-ages/deploy-id-token',
   title: 'Deploy workflow grants id-token: write',
   severity: 'error',
   docs:

@@ -9,6 +9,7 @@ const ID = 'RC-WF003';
 
 export const deployTrigger = defineRule<WorkflowInput>({
   id: ID,
+  name: 'rock-of-ages/deploy-trigger',
   title: 'Deploy workflow runs on workflow_dispatch',
   severity: 'error',
   docs:

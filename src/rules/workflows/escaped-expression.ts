@@ -12,6 +12,7 @@ const ESCAPED = '\\${{';
 
 export const escapedExpression = defineRule<WorkflowInput>({
   id: ID,
+  name: 'workflows/escaped-expression',
   title: 'No escaped expressions',
   severity: 'error',
   docs:

@@ -21,6 +21,14 @@ import { workflowSyntax } from './workflow-syntax.js';
 
 export type { WorkflowInput } from './model.js';
 
+/**
+ * The GitHub Actions workflows (RC-WF…). Check names: what any workflow is
+ * held to is `workflows/…` (folder, syntax, escaped-expression); Rock of
+ * Ages' build and SSM deploy workflows are `rock-of-ages/…` (deploy-trigger,
+ * deploy-id-token, aws-oidc-credentials, db-values-from-secrets,
+ * ssm-parameters-json, build-needs-test, deploy-detached,
+ * ssm-parameters-quoting, deploy-registry-login).
+ */
 export const workflowFamily: RuleFamily<WorkflowInput> = {
   area: 'workflows',
   rules: [

@@ -14,6 +14,7 @@ const ID = 'RC-WF011';
 
 export const parametersQuoting = defineRule<WorkflowInput>({
   id: ID,
+  name: 'rock-of-ages/ssm-parameters-quoting',
   title: 'SSM --parameters stays inside its single quotes',
   severity: 'error',
   docs:

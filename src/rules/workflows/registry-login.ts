@@ -14,6 +14,7 @@ const ID = 'RC-WF012';
 
 export const registryLogin = defineRule<WorkflowInput>({
   id: ID,
+  name: 'rock-of-ages/deploy-registry-login',
   title: 'Deploy logs the instance in to the registry before pulling',
   severity: 'warning',
   docs:

@@ -18,6 +18,7 @@ const ID = 'RC-WF007';
 
 export const ssmParametersJson = defineRule<WorkflowInput>({
   id: ID,
+  name: 'rock-of-ages/ssm-parameters-json',
   title: 'SSM --parameters is valid JSON',
   severity: 'error',
   docs:

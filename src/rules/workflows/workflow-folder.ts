@@ -6,6 +6,7 @@ const ID = 'RC-WF001';
 
 export const workflowFolder = defineRule<WorkflowInput>({
   id: ID,
+  name: 'workflows/folder',
   title: 'Workflows live in .github/workflows',
   severity: 'error',
   docs:

@@ -11,6 +11,7 @@ const ID = 'RC-WF002';
 
 export const workflowSyntax = defineRule<WorkflowInput>({
   id: ID,
+  name: 'workflows/syntax',
   title: 'Workflow files are valid GitHub Actions syntax',
   severity: 'error',
   docs:

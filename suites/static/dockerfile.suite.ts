@@ -1,4 +1,0 @@
-import { gradeFamily } from '../../helpers/grade-family.js';
-import { dockerfileFamily } from '../../src/rules/dockerfile/index.js';
-
-gradeFamily(dockerfileFamily);
