@@ -8,6 +8,7 @@ import { packageRoot } from '../src/paths.js';
 import type { Report } from '../src/report/report.js';
 import { fixturesRoot, listFixtures, materialize, type Fixture } from './support/materialize.js';
 import { gradeThroughCli } from './verdicts.js';
+import { limit } from './support/slots.js';
 
 /**
  * The shop (React + Flask + PostgreSQL), graded through the CLI with
@@ -76,21 +77,6 @@ const run = promisify(execFile);
 
 /** Two gradings at a time: what a 2-core machine sustains without starving the boots. */
 const slots = limit(3);
-function limit(n: number) {
-  let free = n;
-  const waiting: (() => void)[] = [];
-  return async <T>(job: () => Promise<T>): Promise<T> => {
-    if (free === 0) await new Promise<void>((r) => waiting.push(r));
-    else free--;
-    try {
-      return await job();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else free++;
-    }
-  };
-}
 
 interface DockerEvent {
   Actor: { ID: string; Attributes: Record<string, string> };

@@ -6,6 +6,7 @@ import { runEvents } from './support/run-events.js';
 import { labelledObjects, warmImages } from './support/warm-images.js';
 import { listFixtures, materialize } from './support/materialize.js';
 import { gradeThroughCli } from './verdicts.js';
+import { limit } from './support/slots.js';
 
 /**
  * Every fixture graded for real (images built, stack booted, checks run)
@@ -17,21 +18,6 @@ const fullFixtures = listFixtures().filter((f) => f.expect.mode === 'full');
 
 /** Two gradings at a time: what a 2-core machine sustains without starving the boots. */
 const slots = limit(2);
-function limit(n: number) {
-  let free = n;
-  const waiting: (() => void)[] = [];
-  return async <T>(job: () => Promise<T>): Promise<T> => {
-    if (free === 0) await new Promise<void>((r) => waiting.push(r));
-    else free--;
-    try {
-      return await job();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else free++;
-    }
-  };
-}
 let removeWarmImages: () => Promise<void> = async () => undefined;
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { dockerClient } from '../../src/cleanup/docker-client.js';
 import type { Finding } from '../../src/model/finding.js';
 import { joinPath } from '../../src/model/submission.js';
-import { envMap } from '../stack/compose-stack.js';
+import { envMap } from '../stack/compose-project-containers.js';
 import { apiDir, finding, need, type ProbeContext } from './context.js';
 import { probeNames, type NameProbe } from './exec.js';
 

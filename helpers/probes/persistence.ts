@@ -2,7 +2,7 @@ import { BoundPorts } from 'testcontainers';
 import { dockerClient } from '../../src/cleanup/docker-client.js';
 import type { Finding } from '../../src/model/finding.js';
 import { compose } from '../stack/compose-cli.js';
-import { isNamedVolume } from '../stack/compose-stack.js';
+import { isNamedVolume } from '../stack/compose-project-containers.js';
 import { tailLines } from '../stack/container-logs.js';
 import { databaseReady, NotReadyError } from '../stack/readiness.js';
 import { finding, need, type ProbeContext } from './context.js';

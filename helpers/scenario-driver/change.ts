@@ -1,9 +1,8 @@
 import type Dockerode from 'dockerode';
 import { BoundPorts, Wait } from 'testcontainers';
 import { isCourseProfile, type AnyProfile } from '../../src/profile/profile.js';
-import type { ChangeAnswer } from '../../src/scenario/driver.js';
 import { compose, type CliResult, type ComposeProject } from '../stack/compose-cli.js';
-import { isNamedVolume, projectContainers } from '../stack/compose-stack.js';
+import { isNamedVolume, projectContainers } from '../stack/compose-project-containers.js';
 import { tailLines } from '../stack/container-logs.js';
 import { notReadySummary } from '../stack/failure-findings.js';
 import { databaseReady, DiagnosingWait, fatalLogWatch, httpAnswering, NotReadyError } from '../stack/readiness.js';

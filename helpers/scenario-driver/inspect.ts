@@ -1,8 +1,9 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import type Dockerode from 'dockerode';
 import type { ContainerFacts } from '../../src/scenario/driver.js';
-import { envMap, isNamedVolume } from '../stack/compose-stack.js';
+import { envMap, isNamedVolume } from '../stack/compose-project-containers.js';
 import type { RuntimeInfo } from '../stack/runtime-info.js';
+import { lastHealthCheckRun } from './health-check-run.js';
 
 const HEALTH = new Set(['healthy', 'unhealthy', 'starting']);
 
@@ -17,8 +18,10 @@ export async function containerFacts(docker: Dockerode, containerId: string, run
   const info = await container.inspect();
   const status = info.State.Health?.Status ?? 'none';
   const project = runtime.compose?.projectName;
+  const healthCheck = lastHealthCheckRun(info.State.Health);
   return {
     health: HEALTH.has(status) ? (status as ContainerFacts['health']) : 'none',
+    ...(healthCheck ? { healthCheck } : {}),
     uid: await mainUid(container, info),
     env: envMap(info.Config.Env ?? []),
     mounts: info.Mounts.map((m) => ({

@@ -1,5 +1,5 @@
 import type Dockerode from 'dockerode';
-import { hostPortOf, projectContainers } from '../stack/compose-stack.js';
+import { hostPortOf, projectContainers } from '../stack/compose-project-containers.js';
 import type { ComponentRuntime, Role, RuntimeInfo } from '../stack/runtime-info.js';
 
 /** A container of the booted stack, as the runtime description gives a component. */

@@ -5,7 +5,7 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { renderProblem } from '../../src/scenario/problems.js';
 import type { CriterionSpec, Scenario } from '../../src/scenario/types.js';
 import { need } from '../probes/context.js';
-import { envMap } from '../stack/compose-stack.js';
+import { envMap } from '../stack/compose-project-containers.js';
 import { secretValues } from '../stack/failure-findings.js';
 import { runtimeIds, type RuntimeInfo } from '../stack/runtime-info.js';
 import type { RoleBinding } from './parts.js';

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
-import { cp, mkdtemp, readdir, realpath, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join } from 'node:path';
 import type Dockerode from 'dockerode';
 import { BoundPorts, type ContainerRuntimeClient } from 'testcontainers';
 import { stringify } from 'yaml';
@@ -17,6 +17,8 @@ import { composeDir } from '../../src/rules/compose/roles.js';
 import { isMapping } from '../../src/rules/compose/service-data.js';
 import { CommandAborted, compose, composeVariables, run, type ComposeProject } from './compose-cli.js';
 import { tailLines } from './container-logs.js';
+import { downWithVolumes, envMap, hostPortOf, projectContainers } from './compose-project-containers.js';
+import { removeLinksLeadingOut } from './links-leading-out.js';
 import { courseComposePlan, roleComposePlan, type ComposePlan } from './compose-plan.js';
 import { deriveCompose, type DerivedCompose } from './derive-compose.js';
 import { buildFailedFinding, notReadyFinding, notReadySummary, secretValues } from './failure-findings.js';
@@ -76,13 +78,7 @@ export class ComposeStack extends StackBuilder {
       boot: { ok: false, seconds: 0, findings: [] },
       components: {},
     };
-    const started: StartedStack = {
-      info,
-      stop: () => this.stop(cleanup),
-      [Symbol.asyncDispose]: async () => {
-        await this.stop(cleanup);
-      },
-    };
+    const started = this.startedStack(info, cleanup);
     const refuse = (refusals: Finding[]) => {
       info.boot.findings.push(...refusals);
       info.boot.refused = true;
@@ -320,10 +316,6 @@ export class ComposeStack extends StackBuilder {
     return resolveInside(context, dockerfile) ?? join(context, dockerfile);
   }
 
-  private async stop(cleanup: RunCleanup): Promise<string[]> {
-    this.listener({ step: 'stop', detail: this.runId });
-    return cleanup.release();
-  }
 }
 
 /** Services that cannot start: those whose image failed, and those depending on them. */
@@ -345,42 +337,6 @@ export function blockedServices(services: Record<string, unknown>, failed: Set<s
 }
 
 /**
- * `docker compose down --volumes`, then the anonymous volumes the project's
- * containers had: a container recreated without renewing them mounts them by
- * name, and `down` keeps those.
- */
-async function downWithVolumes(docker: Dockerode, project: ComposeProject): Promise<unknown> {
-  const filters = JSON.stringify({ label: [`com.docker.compose.project=${project.projectName}`] });
-  const containers = await docker.listContainers({ all: true, filters }).catch(() => []);
-  const anonymous = containers.flatMap((c) => c.Mounts).filter((m) => m.Type === 'volume' && m.Name && !isNamedVolume(m.Name, project.projectName));
-  // Nothing of the run is kept, so its containers are killed rather than given time to stop.
-  const down = await compose(project, ['down', '--volumes', '--remove-orphans', '--timeout', '0'], { timeoutMs: 120_000 });
-  for (const name of new Set(anonymous.map((m) => m.Name!))) await docker.getVolume(name).remove().catch(() => undefined);
-  return down;
-}
-
-/** Compose names a project's named volume `<project>_<key>`; anonymous volumes get a bare hash. */
-export function isNamedVolume(name: string, projectName: string): boolean {
-  return name.startsWith(`${projectName}_`);
-}
-
-export async function projectContainers(docker: Dockerode, projectName: string): Promise<Map<string, Dockerode.Container>> {
-  const list = await docker.listContainers({ all: true, filters: JSON.stringify({ label: [`com.docker.compose.project=${projectName}`] }) });
-  const out = new Map<string, Dockerode.Container>();
-  for (const c of list) {
-    const service = c.Labels['com.docker.compose.service'];
-    if (service && !out.has(service)) out.set(service, docker.getContainer(c.Id));
-  }
-  return out;
-}
-
-export function hostPortOf(inspect: Dockerode.ContainerInspectInfo, port: number): number | undefined {
-  const bindings = inspect.NetworkSettings.Ports?.[`${port}/tcp`] ?? [];
-  const b = bindings.find((x) => !x.HostIp.includes(':')) ?? bindings[0];
-  return b ? Number(b.HostPort) : undefined;
-}
-
-/**
  * The network the stack shares: for Rock of Ages the one the api and the
  * database both join (else the api's first); else the first network of the
  * first role that every other role joins too (else that role's first).
@@ -395,38 +351,4 @@ function sharedNetwork(info: RuntimeInfo, inspects: Dockerode.ContainerInspectIn
 
 function folderOf(plan: ComposePlan, role: string): { folder?: string } {
   return plan.folders[role] !== undefined ? { folder: plan.folders[role] } : {};
-}
-
-/**
- * Removes from the private copy every symbolic link that does not resolve
- * inside it (followed by the operating system, `..` after a link included),
- * dangling ones too: Docker follows links of bind sources, env files and
- * Dockerfiles on the host. Returns the links removed, relative to the copy.
- */
-export async function removeLinksLeadingOut(root: string): Promise<string[]> {
-  const realRoot = await realpath(root);
-  const removed: string[] = [];
-  const pending = [root];
-  while (pending.length > 0) {
-    const dir = pending.pop()!;
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const abs = join(dir, entry.name);
-      if (entry.isDirectory()) pending.push(abs);
-      if (!entry.isSymbolicLink()) continue;
-      const real = await realpath(abs).catch(() => undefined);
-      if (real !== undefined && (real === realRoot || real.startsWith(realRoot + sep))) continue;
-      await unlink(abs);
-      removed.push(relative(root, abs).split(sep).join('/'));
-    }
-  }
-  return removed.sort();
-}
-
-export function envMap(env: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of env) {
-    const eq = e.indexOf('=');
-    if (eq > 0) out[e.slice(0, eq)] = e.slice(eq + 1);
-  }
-  return out;
 }

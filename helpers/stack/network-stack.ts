@@ -43,13 +43,7 @@ export class CourseNetworkStack extends StackBuilder<Profile> {
       database: { name: profile.database.name, user: profile.database.user, password: profile.database.password },
       env: { file: envPlan.file, kind: envPlan.kind, supplied: envPlan.supplied, passThrough: envPlan.passThrough },
     };
-    const started: StartedStack = {
-      info,
-      stop: () => this.stop(cleanup),
-      [Symbol.asyncDispose]: async () => {
-        await this.stop(cleanup);
-      },
-    };
+    const started = this.startedStack(info, cleanup);
 
     try {
       // The images build while the network and the database start: neither needs the other.
@@ -129,9 +123,7 @@ export class CourseNetworkStack extends StackBuilder<Profile> {
         if (c.finding) info.boot.findings.push(c.finding);
       };
       await Promise.all([startApi(), startClient()]);
-      info.boot.seconds = elapsedSeconds(bootStart);
-      info.boot.ok = info.boot.findings.length === 0 && info.build.ok && Object.values(info.components).every((c) => c?.ready);
-      this.listener({ step: 'ready', detail: info.boot.ok ? 'all ready' : `${info.boot.findings.length} problem(s)` });
+      this.settleBoot(info, bootStart);
       this.checkAborted();
       return started;
     } catch (e) {
@@ -266,10 +258,6 @@ export class CourseNetworkStack extends StackBuilder<Profile> {
     return `rock-check-${this.runId}-${role === 'database' ? 'db' : role}`;
   }
 
-  private async stop(cleanup: RunCleanup): Promise<string[]> {
-    this.listener({ step: 'stop', detail: this.runId });
-    return cleanup.release();
-  }
 }
 
 /** How the api's environment was put together, for the student reading why it did not start. */

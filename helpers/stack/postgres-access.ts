@@ -1,6 +1,6 @@
 import type Dockerode from 'dockerode';
 import type { ReadySpec, RoleSpec } from '../../src/profile/profile.js';
-import { envMap } from './compose-stack.js';
+import { envMap } from './compose-project-containers.js';
 import type { RuntimeInfo } from './runtime-info.js';
 
 export function isPostgres(ready: ReadySpec | undefined): boolean {

@@ -8,7 +8,7 @@ import { fakeSubmission } from '../../src/model/fake-submission.js';
 import { defaultProfile } from '../../src/profile/load.js';
 import { composeInput } from '../../src/rules/compose/index.js';
 import { compose, composeVariables } from './compose-cli.js';
-import { removeLinksLeadingOut } from './compose-stack.js';
+import { removeLinksLeadingOut } from './links-leading-out.js';
 import { deriveCompose } from './derive-compose.js';
 import { limitsOf } from './limits.js';
 import { realpathOrParent, resolvedModelRefusals } from './resolved-model.js';

@@ -55,13 +55,7 @@ export class RolePlanStack extends StackBuilder<RoleProfile> {
       boot: { ok: false, seconds: 0, findings: [] },
       components: {},
     };
-    const started: StartedStack = {
-      info,
-      stop: () => this.stop(cleanup),
-      [Symbol.asyncDispose]: async () => {
-        await this.stop(cleanup);
-      },
-    };
+    const started = this.startedStack(info, cleanup);
 
     try {
       const buildStart = Date.now();
@@ -112,9 +106,7 @@ export class RolePlanStack extends StackBuilder<RoleProfile> {
       await Promise.all(built.map(start));
 
       info.database = await postgresAccess(docker, info, profile.stack.roles);
-      info.boot.seconds = elapsedSeconds(bootStart);
-      info.boot.ok = info.boot.findings.length === 0 && info.build.ok && Object.values(info.components).every((c) => c?.ready);
-      this.listener({ step: 'ready', detail: info.boot.ok ? 'all ready' : `${info.boot.findings.length} problem(s)` });
+      this.settleBoot(info, bootStart);
       this.checkAborted();
       return started;
     } catch (e) {
@@ -222,10 +214,6 @@ export class RolePlanStack extends StackBuilder<RoleProfile> {
     return `rock-check-${this.runId}-${containerSafe(role)}`;
   }
 
-  private async stop(cleanup: RunCleanup): Promise<string[]> {
-    this.listener({ step: 'stop', detail: this.runId });
-    return cleanup.release();
-  }
 }
 
 /** A role name as a part of a container name or image tag. */

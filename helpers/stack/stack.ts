@@ -96,6 +96,29 @@ export abstract class StackBuilder<P extends AnyProfile = AnyProfile> {
 
   protected abstract boot(client: ContainerRuntimeClient, cleanup: RunCleanup): Promise<StartedStack>;
 
+  /** The stack `info` describes; stopping or disposing of it removes what the run created. */
+  protected startedStack(info: RuntimeInfo, cleanup: RunCleanup): StartedStack {
+    return {
+      info,
+      stop: () => this.stop(cleanup),
+      [Symbol.asyncDispose]: async () => {
+        await this.stop(cleanup);
+      },
+    };
+  }
+
+  /** The boot's time and whether everything built and became ready, said to the listener. */
+  protected settleBoot(info: RuntimeInfo, bootStart: number): void {
+    info.boot.seconds = elapsedSeconds(bootStart);
+    info.boot.ok = info.boot.findings.length === 0 && info.build.ok && Object.values(info.components).every((c) => c?.ready);
+    this.listener({ step: 'ready', detail: info.boot.ok ? 'all ready' : `${info.boot.findings.length} problem(s)` });
+  }
+
+  protected async stop(cleanup: RunCleanup): Promise<string[]> {
+    this.listener({ step: 'stop', detail: this.runId });
+    return cleanup.release();
+  }
+
   protected checkAborted(): void {
     this.signal?.throwIfAborted();
   }

@@ -64,6 +64,7 @@ describe('parseCommand: profile', () => {
   it('reads init, check and explain', () => {
     expect(parseCommand(['profile', 'init', './ref'])).toEqual({ kind: 'profile-init', reference: './ref' });
     expect(parseCommand(['profile', 'init', './ref', '--out', 'course.yaml'])).toEqual({ kind: 'profile-init', reference: './ref', out: 'course.yaml' });
+    expect(parseCommand(['profile', 'init', './ref', '--id', 'notes-app'])).toEqual({ kind: 'profile-init', reference: './ref', id: 'notes-app' });
     expect(parseCommand(['profile', 'check', 'course.yaml'])).toEqual({ kind: 'profile-check', file: 'course.yaml', static: false });
     expect(parseCommand(['profile', 'check', 'course.yaml', './ref', '--static'])).toEqual({ kind: 'profile-check', file: 'course.yaml', reference: './ref', static: true });
     expect(parseCommand(['profile', 'explain', 'course.yaml'])).toEqual({ kind: 'profile-explain', file: 'course.yaml' });
@@ -72,11 +73,14 @@ describe('parseCommand: profile', () => {
   it.each([
     [['profile'], /profile needs a subcommand: rock-check profile init REFERENCE/],
     [['profile', 'lint', 'x'], /profile needs a subcommand/],
-    [['profile', 'init'], /expected rock-check profile init REFERENCE \[--out FILE\], got nothing/],
+    [['profile', 'init'], /expected rock-check profile init REFERENCE \[--out FILE\] \[--id ID\], got nothing/],
     [['profile', 'init', 'a', 'b'], /got a b after profile init/],
     [['profile', 'check', 'p.yaml', 'ref', 'extra'], /expected rock-check profile check FILE \[REFERENCE\]/],
     [['profile', 'explain', 'p.yaml', '--out', 'x'], /--out does not go with profile explain/],
     [['profile', 'init', 'ref', '--static'], /--static does not go with profile init/],
+    [['profile', 'init', 'ref', '--id', 'Notes App'], /--id names the profile: lowercase letters, digits and dashes/],
+    [['profile', 'check', 'p.yaml', '--id', 'x'], /--id does not go with profile check/],
+    [['./repo', '--id', 'x'], /--id goes with profile init/],
     [['profile', 'check', 'p.yaml', '--static'], /--static grades the reference statically: name the reference/],
     [['profile', 'check', 'p.yaml', '--json'], /--json does not go with profile check/],
   ])('refuses %j', (argv, message) => {

@@ -46,6 +46,7 @@ export function parseCommand(argv: string[]): Command {
         json: { type: 'boolean' },
         format: { type: 'string' },
         out: { type: 'string' },
+        id: { type: 'string' },
         'no-out': { type: 'boolean' },
         'keep-images': { type: 'boolean' },
         verbose: { type: 'boolean' },
@@ -82,6 +83,7 @@ export function parseCommand(argv: string[]): Command {
   }
   for (const o of Object.keys(batchOptions)) if (o in v) throw new UsageError(`--${o} goes with the batch command`);
   if (v.run !== undefined) throw new UsageError('--run goes with the clean command');
+  if (v.id !== undefined) throw new UsageError('--id goes with profile init');
   if (positionals.length > 1) throw new UsageError(`expected one submission, got ${positionals.length}: ${positionals.join(' ')}`);
   const target = positionals[0];
   if (v.client !== undefined && v.api === undefined) throw new UsageError('--client needs --api');

@@ -13,7 +13,7 @@ Usage
                                              resumable; gradebook.csv, canvas-import.csv, criteria-matrix.csv, index.html in DIR
   rock-check report DIR                      rewrite a batch folder's outputs from its database
   rock-check merge DIR... --out DIR          combine the shards' batch folders into one gradebook and dashboard
-  rock-check profile init REFERENCE [--out FILE]
+  rock-check profile init REFERENCE [--out FILE] [--id ID]
                                              draft a profile from a reference solution's folder and compose file:
                                              its roles, the criteria its facts support, runtime checks; to stdout or FILE
   rock-check profile check FILE [REFERENCE] [--static]

@@ -13,7 +13,7 @@ export async function runProfileCommand(cmd: ProfileCommand, io: CliIo): Promise
   switch (cmd.kind) {
     case 'profile-init': {
       const out = cmd.out === undefined ? undefined : resolve(io.cwd, cmd.out);
-      const text = await initProfile(resolve(io.cwd, cmd.reference), out, io.cwd, cmd.reference);
+      const text = await initProfile(resolve(io.cwd, cmd.reference), out, io.cwd, cmd.reference, cmd.id);
       if (out === undefined) io.stdout(text);
       else io.stderr(`draft written to ${visibleLine(cmd.out!)}; edit it, then: rock-check profile check ${visibleLine(cmd.out!)} ${visibleLine(cmd.reference)}\n`);
       return ExitCode.pass;

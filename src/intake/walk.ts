@@ -1,5 +1,5 @@
 import { lstat, open, readdir, readlink, realpath, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { badNameReason, linkOutsideReason, type SubmissionFile } from '../model/submission.js';
 import { formatBytes } from './dir-size.js';
 import { IntakeError } from './intake-error.js';

@@ -65,11 +65,21 @@ export type InspectAnswer = { facts: ContainerFacts } | { error: string };
 /** What `inspect` shows of a running container, the same for any engine or mode. */
 export interface ContainerFacts {
   health: 'healthy' | 'unhealthy' | 'starting' | 'none';
+  /** The engine's last run of the container's HEALTHCHECK, when it has one and has run it. */
+  healthCheck?: HealthCheckRun;
   /** Of the container's main process; null when unknown. */
   uid: number | null;
   env: Record<string, string>;
   mounts: { destination: string; type: string; name?: string; source?: string; rw: boolean; named?: boolean }[];
   ports: { container: number; protocol: string; published: boolean }[];
+}
+
+export interface HealthCheckRun {
+  exitCode: number;
+  /** Its output, cut to a few hundred characters. */
+  output: string;
+  /** The command itself could not run (not found, not executable): waiting longer cannot change the health. */
+  cannotRun: boolean;
 }
 
 export interface NameLookup {

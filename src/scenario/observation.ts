@@ -28,6 +28,8 @@ export interface Observation {
   gotDetail: string[];
   /** What the step's kind itself requires and did not get (connect, isolation, recreate). */
   unmet?: string[];
+  /** What was seen cannot change by waiting (a HEALTHCHECK whose command cannot run): no retry. */
+  settled?: true;
   /** Values the step learnt are secret (a token it sent, env values with secret names). */
   secrets?: string[];
 }

@@ -421,6 +421,32 @@ describe('steps beyond http, through the driver', () => {
     ]);
   });
 
+  it('stops retrying a health that a HEALTHCHECK which cannot run keeps unhealthy, and says why', async () => {
+    const healthCheck = { exitCode: 1, output: '/bin/sh: 1: curl: not found', cannotRun: true };
+    const driver = new FakeDriver({}, { inspect: () => ({ facts: { health: 'unhealthy', healthCheck, uid: 1000, env: {}, mounts: [], ports: [] } }) });
+    const scenario = {
+      roles: { backend: {} },
+      phases: ['app'],
+      criteria: { 'TD-RT004': { phase: 'app', steps: [{ inspect: { role: 'backend' }, retry: { count: 60, interval: '2s' }, expect: { json: [{ path: '$.health', one: 'healthy' }] } }] } },
+    };
+    const [f] = (await run(scenario, driver).verdict('TD-RT004')) as Finding[];
+    expect(driver.calls.filter((c) => c.method === 'inspect')).toHaveLength(1);
+    expect(f.message).toMatch(/^inspecting backend showed health unhealthy \(its HEALTHCHECK command cannot run: \/bin\/sh: 1: curl: not found\), uid 1000; /);
+  });
+
+  it('keeps retrying an unhealthy container whose check runs: it may become healthy', async () => {
+    let n = 0;
+    const healthCheck = { exitCode: 7, output: 'curl: (7) Failed to connect', cannotRun: false };
+    const driver = new FakeDriver({}, { inspect: () => ({ facts: { health: ++n < 3 ? 'unhealthy' : 'healthy', healthCheck, uid: 1000, env: {}, mounts: [], ports: [] } }) });
+    const scenario = {
+      roles: { backend: {} },
+      phases: ['app'],
+      criteria: { 'TD-RT004': { phase: 'app', steps: [{ inspect: { role: 'backend' }, retry: { count: 5, interval: '10ms' }, expect: { json: [{ path: '$.health', one: 'healthy' }] } }] } },
+    };
+    expect(await run(scenario, driver).verdict('TD-RT004')).toEqual([]);
+    expect(n).toBe(3);
+  });
+
   it('exec checks the exit code by default; redis replies compare as numbers with asNumber', async () => {
     const driver = new FakeDriver({}, { exec: () => ({ exitCode: 1, stdout: '', stderr: 'cat: /etc/x: No such file' }), redis: (_r, argv) => ({ reply: argv[0] === 'GET' ? '12' : 2 }) });
     const scenario = {

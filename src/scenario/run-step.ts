@@ -30,7 +30,8 @@ type Kind = Exclude<StepKind, 'use'>;
  * (only the stuck one once a `stick` name holds one), until one passes its
  * expectations and gives its captures. A failed attempt is tried again
  * after `retry.interval`, at most `retry.count` times and within the step's
- * time budget; the failure reported is the last attempt's.
+ * time budget, unless what every variant saw cannot change by waiting; the
+ * failure reported is the last attempt's.
  */
 export async function runStep(step: Exclude<Step, { use: string }>, ctx: StepRunContext): Promise<StepResult> {
   const kind = kindOf(step) as Kind;
@@ -72,6 +73,7 @@ export async function runStep(step: Exclude<Step, { use: string }>, ctx: StepRun
       }
       last.push({ obs, unmet });
     }
+    if (last.every((a) => a.obs.settled)) break;
     if (attempt < tries && Date.now() + interval < deadline) await sleep(interval);
     else break;
   }

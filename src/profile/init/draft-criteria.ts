@@ -81,7 +81,7 @@ export function composeCriteria(roles: DraftRole[]): DraftCriterion[] {
     const params = { role, image: service.image, ...(service.pinned ? { pinned: true } : {}) };
     out.push({ criterion: criterion('compose', 'required', `${role} runs the ${service.image} image${service.pinned ? ', pinned to a tag' : ''}`, 'compose/image-tag', params, 'compose') });
   }
-  for (const { role, service } of roles.filter((r) => r.service.published.length > 0)) {
+  for (const { role } of roles.filter((r) => r.service.published.length > 0)) {
     out.push({ criterion: criterion('compose', 'required', `The port ${role} publishes is one it listens on`, 'compose/published-port-listens', { role }, 'compose') });
   }
   for (const { role, service } of roles.filter((r) => r.service.healthcheck !== undefined)) {
@@ -161,9 +161,10 @@ export function runtimeCriteria(roles: DraftRole[]): DraftCriterion[] {
     });
   }
   for (const [from, to] of edges(roles)) {
+    const port = from.service.urlPorts[to.service.name] ?? to.spec.port;
     out.push({
-      criterion: criterion('runtime', 'required', `Inside ${from.role}, the name of ${to.role} reaches it${to.spec.port !== undefined ? ` on port ${to.spec.port}` : ''}`, 'scenario'),
-      scenario: { phase: phases.network, steps: [{ connect: { from: from.role, to: to.role, ...(to.spec.port !== undefined ? { port: to.spec.port } : {}) } }] },
+      criterion: criterion('runtime', 'required', `Inside ${from.role}, the name of ${to.role} reaches it${port !== undefined ? ` on port ${port}` : ''}`, 'scenario'),
+      scenario: { phase: phases.network, steps: [{ connect: { from: from.role, to: to.role, ...(port !== undefined ? { port } : {}) } }] },
     });
   }
   out.push({

@@ -57,6 +57,24 @@ describe('draftProfile', () => {
     expect(connect).toEqual([{ connect: { from: 'api', to: 'db', port: 5432 } }]);
   });
 
+  it('takes the id, and the prefix of the IDs, from --id when given', () => {
+    const named = draftProfile(notes, 'shop-api');
+    expect(named.id).toBe('shop-api');
+    expect(named.criteria.map((c) => c.criterion.id)).toContain('SA-DF001');
+  });
+
+  it('connects on the port a URL names for the service, not the role\'s default', () => {
+    const cache = reference({
+      'compose.yaml': 'services:\n  cache:\n    image: redis:7\n    command: ["redis-server", "--port", "6380"]\n  web:\n    build: ./web\n    environment: { REDIS_URL: "redis://cache:6380/0" }\n    ports: ["8000:5000"]\n',
+      'web/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\nEXPOSE 5000\nCMD ["python", "/app/app.py"]\n',
+      'web/app.py': 'print("hi")\n',
+    });
+    const drafted = draftProfile(cache);
+    expect(drafted.roles.cache.port).toBe(6379);
+    const connect = drafted.criteria.flatMap((c) => c.scenario?.steps ?? []).filter((s) => 'connect' in s);
+    expect(connect).toEqual([{ connect: { from: 'web', to: 'cache', port: 6380 } }]);
+  });
+
   it('fills the image checks from the Dockerfile: EXPOSE, the file CMD runs, USER, requirements', () => {
     expect(params('image/exposes')).toEqual([{ role: 'api', ports: [5000] }]);
     expect(params('image/command-runs')).toEqual([{ role: 'api', file: 'main.py' }]);

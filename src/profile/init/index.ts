@@ -8,14 +8,14 @@ import { readReference } from './read-reference.js';
 import { draftYaml } from './write-draft.js';
 
 /**
- * `rock-check profile init REFERENCE [--out FILE]`: the draft's text, written
+ * `rock-check profile init REFERENCE [--out FILE] [--id ID]`: the draft's text, written
  * to `out` (never over an existing file) when given. The draft is loaded as
  * any profile is before it is handed out: a draft that does not load is a
  * fault of init, not of the reference.
  */
-export async function initProfile(reference: string, out: string | undefined, cwd: string, shown = reference): Promise<string> {
+export async function initProfile(reference: string, out: string | undefined, cwd: string, shown = reference, id?: string): Promise<string> {
   const sub = await readReference(reference, shown);
-  const draft = draftProfile(sub);
+  const draft = draftProfile(sub, id);
   const text = draftYaml(draft, schemaRef(out === undefined ? cwd : dirname(out)));
   await mustLoad(text);
   if (out !== undefined) {

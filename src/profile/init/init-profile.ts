@@ -22,8 +22,9 @@ export const draftRuntime: RuntimeLimits = { buildTimeoutSeconds: 600, bootTimeo
  * the generic criteria its facts support with their params filled in from
  * it, and the runtime checks that need no knowledge of the assignment.
  * A static criterion the reference itself fails is left out (and said so).
+ * The profile's id (and its criteria's prefix) is `id`, else the folder's name.
  */
-export function draftProfile(sub: Submission): DraftProfile {
+export function draftProfile(sub: Submission, chosenId?: string): DraftProfile {
   const compose = referenceCompose(sub);
   if (!compose.usable) {
     throw new ProfileError(`profile init cannot read the reference's ${compose.file}: ${compose.unreadable ?? compose.dataError ?? 'it is not valid YAML holding a mapping'}; fix it so that docker compose config accepts it`);
@@ -33,7 +34,7 @@ export function draftProfile(sub: Submission): DraftProfile {
   const roles = draftRoles(services, (folder) => folderFiles(sub, folder));
   const ref = { text: (path: string) => sub.files[path]?.text, has: (folder: string, file: string) => sub.files[joinPath(folder, file)] !== undefined };
   const drafted = byArea([...imageCriteria(roles, ref), ...composeCriteria(roles), ...runtimeCriteria(roles)]);
-  const id = profileId(sub.root);
+  const id = chosenId ?? profileId(sub.root);
   const profile = asProfile(id, roles, numbered(id, drafted));
   mustFindOwnServices(sub, profile, roles);
   const failing = failingOnReference(sub, profile);

@@ -51,6 +51,8 @@ export interface ReferenceService {
   dependsOn: string[];
   /** Environment keys whose value names each other service, by service. */
   envNames: Record<string, string[]>;
+  /** The port a URL in its environment gives for each other service it names (`db:5433` of postgresql://u:p@db:5433/x). */
+  urlPorts: Record<string, number>;
 }
 
 /** The reference's compose file read as data; a file that is not usable yields no services. */
@@ -109,6 +111,7 @@ function readService(name: string, s: Service, all: string[], compose: ComposeIn
     waitsHealthy: healthyDeps(s.depends_on).filter((n) => all.includes(n)),
     dependsOn: listedNames(s.depends_on).filter((n) => all.includes(n)),
     envNames: envKeysNaming(s, base, name, all),
+    urlPorts: urlPortsNamed(s, base, name, all),
   };
 }
 
@@ -196,6 +199,16 @@ function envKeysNaming(s: Service, base: (string | number)[], self: string, all:
   const out: Record<string, string[]> = {};
   for (const e of environmentEntries(s, base)) {
     for (const other of all) if (other !== self && namesHost(e.key, e.value ?? '', other) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(e.key)) (out[other] ??= []).push(e.key);
+  }
+  return out;
+}
+
+function urlPortsNamed(s: Service, base: (string | number)[], self: string, all: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const e of environmentEntries(s, base)) {
+    const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^:/?#]+):(\d{1,5})(?:[/?#]|$)/i.exec(e.value ?? '');
+    const port = Number(url?.[2]);
+    if (url && url[1] !== self && all.includes(url[1]) && port >= 1 && port <= 65535) out[url[1]] ??= port;
   }
   return out;
 }

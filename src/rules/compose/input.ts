@@ -80,7 +80,7 @@ export function composeInput(sub: Submission, profile: AnyProfile): ComposeInput
   const services = isMapping(data.services)
     ? Object.fromEntries(Object.entries(data.services).filter((e): e is [string, Service] => isMapping(e[1])))
     : {};
-  const roles = isCourseProfile(profile) ? composeRoles(data, sub, profile) : stackRoles(services, dir, sub.files, profile);
+  const roles = isCourseProfile(profile) ? composeRoles(data, sub, profile) : stackRoles(services, dir, sub.files, profile.stack.roles);
   return { ...base, src, usable: true, data, services, roles };
 }
 

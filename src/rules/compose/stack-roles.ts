@@ -1,7 +1,7 @@
 import { joinPath, type SubmissionFile } from '../../model/submission.js';
-import type { RoleMatch, RoleProfile } from '../../profile/profile.js';
+import type { RoleMatch } from '../../profile/profile.js';
 import { resolveInside } from './host-paths.js';
-import { imageRepository } from './roles.js';
+import { imageRepository } from './image-repository.js';
 import { buildContext, type Service } from './service-data.js';
 
 /** The compose service that plays a role, and how it was recognised. */
@@ -14,17 +14,17 @@ export interface StackRole {
 export type StackRoles = Record<string, StackRole>;
 
 /**
- * Finds each role of the profile among the compose services, roles in
+ * Finds each role among the compose services, roles in
  * declaration order: the service whose image is the role's image, else the
  * one whose build context holds a marker file of the role (or is a folder
  * the role names), else one named as the role accepts. A service taken by
  * one role is not matched again.
  */
-export function stackRoles(services: Record<string, Service>, dir: string, files: Record<string, SubmissionFile>, profile: RoleProfile): StackRoles {
+export function stackRoles(services: Record<string, Service>, dir: string, files: Record<string, SubmissionFile>, roles: Record<string, { match: RoleMatch }>): StackRoles {
   const entries = Object.entries(services);
   const taken = new Set<string>();
   const out: StackRoles = {};
-  for (const [role, spec] of Object.entries(profile.stack.roles)) {
+  for (const [role, spec] of Object.entries(roles)) {
     const free = entries.filter(([name]) => !taken.has(name));
     const found = pick(free, spec.match, dir, files);
     if (!found) continue;

@@ -63,6 +63,42 @@ export function needRoleService(facts: RoleFacts, role: string, ctx: CheckContex
   return { ok: { compose: compose.ok, fact, name, service: compose.ok.services[name] } };
 }
 
+/** The params schema of a check on one role: `role`, then `properties` (those in `required` required too). */
+export function roleParams(properties: Record<string, object>, required: string[] = []) {
+  return { type: 'object', additionalProperties: false, required: ['role', ...required], properties: { role: { type: 'string', minLength: 1 }, ...properties } };
+}
+
+/** A check on a role's service and the roles it needs: `{role, on: [roles]}`. */
+export const roleAndTargetsParams = roleParams({ on: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } } }, ['on']);
+
+/** An image repository as the assignment names it: `postgres`, `nginx`, `bitnami/redis`. */
+export const imageRepositoryParam = { type: 'string', minLength: 1, pattern: '^[a-z0-9][a-z0-9._/-]*$' };
+
+/**
+ * The findings of `judge` on the service of `params.role` and each service of
+ * `params.on`, each said once; a target no service plays gives its own
+ * cascade or nothing (when optional).
+ */
+export function judgeTargets(
+  facts: RoleFacts,
+  params: { role: string; on: string[] },
+  ctx: CheckContext,
+  judge: (self: RoleService, target: RoleService, targetRole: string) => Finding[],
+): RuleVerdict {
+  const found = needRoleService(facts, params.role, ctx);
+  if (!('ok' in found)) return found.verdict;
+  const out: Finding[] = [];
+  for (const role of params.on) {
+    const target = needRoleService(facts, role, ctx);
+    if (!('ok' in target)) {
+      if (Array.isArray(target.verdict)) out.push(...target.verdict);
+      continue;
+    }
+    out.push(...judge(found.ok, target.ok, role));
+  }
+  return out.filter((f, i) => out.findIndex((g) => g.message === f.message) === i);
+}
+
 /** The folder a role is built from, in either layout; see needDockerfile for who reports its absence. */
 export function needRoleFolder(facts: RoleFacts, role: string, ctx: CheckContext): Needed<{ fact: RoleFact; folder: string }> {
   const spec = roleSpec(ctx.profile, role);

@@ -15,12 +15,15 @@ export async function observeInspect(spec: RoleRef, env: StepEnv): Promise<Obser
   // Values the container's settings name as credentials are kept out of every message.
   const credentials = Object.entries(a.facts.env).filter(([k, v]) => secretName.test(k) && !isStandIn(v));
   for (const [, v] of credentials) secrets.add(v);
-  const { health, uid } = a.facts;
+  const { health, uid, healthCheck } = a.facts;
+  const cannotRun = health === 'unhealthy' && healthCheck?.cannotRun === true;
+  const why = cannotRun ? ` (its HEALTHCHECK command cannot run: ${secrets.text(healthCheck.output, limits.lineChars)})` : '';
   return {
     sent,
     json: { value: a.facts },
-    got: `showed health ${health}, uid ${uid ?? 'unknown'}`,
+    got: `showed health ${health}${why}, uid ${uid ?? 'unknown'}`,
     gotDetail: [`got facts ${secrets.value(a.facts, limits.detailChars)}`],
     secrets: credentials.map(([, v]) => v),
+    ...(cannotRun ? { settled: true } : {}),
   };
 }

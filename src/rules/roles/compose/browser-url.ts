@@ -4,7 +4,7 @@ import { locate, type ComposeInput } from '../../compose/input.js';
 import { interpolate } from '../../compose/interpolate.js';
 import { isMapping, scalarText, type Service } from '../../compose/service-data.js';
 import { serviceEnvironment } from '../../compose/service-env.js';
-import { needRoleService, type RoleService } from '../needs.js';
+import { needRoleService, roleParams, type RoleService } from '../needs.js';
 import { quoted, reporter } from '../report.js';
 import type { RoleCheck } from '../role-check.js';
 import { hostOf } from './env-names-role.js';
@@ -19,15 +19,7 @@ export const composeBrowserUrl: RoleCheck<Params> = {
     "browser an address it reaches: the backend's published port (http://localhost:5000) or a path of the frontend " +
     'that nginx proxies to the backend (/api, with location /api/ { proxy_pass http://backend:5000; }). A REACT_APP_ ' +
     'variable is read when npm run build runs, so it belongs under build: args: (and an ARG in the build stage).',
-  params: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['role', 'keys'],
-    properties: {
-      role: { type: 'string', minLength: 1 },
-      keys: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' } },
-    },
-  },
+  params: roleParams({ keys: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' } } }, ['keys']),
   check(facts, params, ctx) {
     const found = needRoleService(facts, params.role, ctx);
     if (!('ok' in found)) return found.verdict;

@@ -3,7 +3,7 @@ import { classifyHostPath, looksLikeHostPath, resolveInside } from '../../compos
 import { locate } from '../../compose/input.js';
 import { interpolate } from '../../compose/interpolate.js';
 import { isMapping, serviceMounts, type Mount } from '../../compose/service-data.js';
-import { cascade, needRoleService } from '../needs.js';
+import { cascade, needRoleService, roleParams } from '../needs.js';
 import { quoted, reporter } from '../report.js';
 import type { RoleCheck } from '../role-check.js';
 
@@ -16,16 +16,7 @@ export const composeDataMount: RoleCheck<Params> = {
     "The role keeps its data directory outside the container, so that it survives a new container: a named volume " +
     '(volumes: ["redis-data:/data"] with redis-data declared under the top-level volumes:) or a folder of the project ' +
     'mounted there (volumes: ["./data:/data"]), in short or long syntax. An anonymous volume is replaced with the container.',
-  params: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['role', 'path'],
-    properties: {
-      role: { type: 'string', minLength: 1 },
-      path: { type: 'string', pattern: '^/' },
-      types: { type: 'array', minItems: 1, items: { enum: ['volume', 'bind'] } },
-    },
-  },
+  params: roleParams({ path: { type: 'string', pattern: '^/' }, types: { type: 'array', minItems: 1, items: { enum: ['volume', 'bind'] } } }, ['path']),
   check(facts, params, ctx) {
     const found = needRoleService(facts, params.role, ctx);
     if (!('ok' in found)) return found.verdict;

@@ -1,7 +1,7 @@
 import { healthcheckGap, type HealthcheckGap } from '../../compose/db-healthcheck.js';
 import { locate } from '../../compose/input.js';
 import { isMapping, scalarText } from '../../compose/service-data.js';
-import { needRoleService } from '../needs.js';
+import { needRoleService, roleParams } from '../needs.js';
 import { quoted, reporter, visible } from '../report.js';
 import type { RoleCheck } from '../role-check.js';
 
@@ -20,15 +20,7 @@ export const composeHealthcheck: RoleCheck<Params> = {
     'when it really serves, not only when its container started, and other services can wait for it with ' +
     'depends_on: condition: service_healthy. The test is a list (["CMD-SHELL", "pg_isready -U app -d notes"] or ' +
     '["CMD", "pg_isready"]) or a string.',
-  params: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['role'],
-    properties: {
-      role: { type: 'string', minLength: 1 },
-      command: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1, pattern: '^\\S+$' } },
-    },
-  },
+  params: roleParams({ command: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1, pattern: '^\\S+$' } } }),
   check(facts, params, ctx) {
     const found = needRoleService(facts, params.role, ctx);
     if (!('ok' in found)) return found.verdict;

@@ -2,7 +2,7 @@ import { locate } from '../../compose/input.js';
 import { interpolate } from '../../compose/interpolate.js';
 import { imageRepository } from '../../compose/roles.js';
 import { scalarText } from '../../compose/service-data.js';
-import { needRoleService } from '../needs.js';
+import { imageRepositoryParam, needRoleService, roleParams } from '../needs.js';
 import { quoted, reporter } from '../report.js';
 import type { RoleCheck } from '../role-check.js';
 
@@ -14,16 +14,7 @@ export const composeImageTag: RoleCheck<Params> = {
     "The role's service runs the image the assignment names (image: postgres:16; any registry prefix is fine). With " +
     'pinned, it names a tag other than latest (postgres:16, postgres:16-alpine) or a digest: without one, the next ' +
     'build of the stack may take a new major version whose data directory the old one cannot read.',
-  params: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['role', 'image'],
-    properties: {
-      role: { type: 'string', minLength: 1 },
-      image: { type: 'string', minLength: 1, pattern: '^[a-z0-9][a-z0-9._/-]*$' },
-      pinned: { type: 'boolean' },
-    },
-  },
+  params: roleParams({ image: imageRepositoryParam, pinned: { type: 'boolean' } }, ['image']),
   check(facts, params, ctx) {
     const found = needRoleService(facts, params.role, ctx);
     if (!('ok' in found)) return found.verdict;

@@ -1,6 +1,6 @@
 import { locate } from '../../compose/input.js';
 import { serviceEnvironment } from '../../compose/service-env.js';
-import { needRoleService } from '../needs.js';
+import { needRoleService, roleParams } from '../needs.js';
 import { quoted, reporter } from '../report.js';
 import type { RoleCheck } from '../role-check.js';
 
@@ -13,12 +13,7 @@ export const composeNeo4jAuth: RoleCheck<{ role: string }> = {
     "The Neo4j service sets NEO4J_AUTH as the neo4j image reads it: neo4j/<password> with a password of 8 or more " +
     'characters (NEO4J_AUTH: neo4j/password), or none. Another user name or a shorter password stops the container at ' +
     'start; without NEO4J_AUTH the default password must be changed at the first login before the backend can connect.',
-  params: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['role'],
-    properties: { role: { type: 'string', minLength: 1 } },
-  },
+  params: roleParams({}),
   check(facts, params, ctx) {
     const found = needRoleService(facts, params.role, ctx);
     if (!('ok' in found)) return found.verdict;

@@ -2,7 +2,7 @@ import type { Finding } from '../../../model/finding.js';
 import { locate } from '../../compose/input.js';
 import { isMapping } from '../../compose/service-data.js';
 import { finalImageInstructions } from '../../dockerfile/stages.js';
-import { needDockerfile, needRoleService, roleSpec } from '../needs.js';
+import { needDockerfile, needRoleService, roleParams, roleSpec } from '../needs.js';
 import { quoted, reporter } from '../report.js';
 import type { RoleCheck } from '../role-check.js';
 import { portEntries } from './port-specs.js';
@@ -16,15 +16,7 @@ export const composePublishedPortListens: RoleCheck<Params> = {
     'one its server listens on: the ports its image EXPOSEs (the final stage of a multi-stage Dockerfile) or the port ' +
     'the assignment gives the role. A request to a published port nothing listens on is refused, whatever the host ' +
     'port. With ports, the container ports the role listens on are those.',
-  params: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['role'],
-    properties: {
-      role: { type: 'string', minLength: 1 },
-      ports: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 1, maximum: 65535 } },
-    },
-  },
+  params: roleParams({ ports: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 1, maximum: 65535 } } }),
   check(facts, params, ctx) {
     const found = needRoleService(facts, params.role, ctx);
     if (!('ok' in found)) return found.verdict;

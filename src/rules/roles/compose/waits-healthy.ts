@@ -3,7 +3,7 @@ import { healthcheckGap } from '../../compose/db-healthcheck.js';
 import { locate } from '../../compose/input.js';
 import { isMapping, scalarText } from '../../compose/service-data.js';
 import { finalImageInstructions } from '../../dockerfile/stages.js';
-import { needRoleService, type RoleService } from '../needs.js';
+import { judgeTargets, roleAndTargetsParams, type RoleService } from '../needs.js';
 import { quoted, reporter } from '../report.js';
 import type { CheckContext, RoleCheck } from '../role-check.js';
 
@@ -16,28 +16,9 @@ export const composeWaitsHealthy: RoleCheck<Params> = {
     'with a healthcheck: on that service. The short form depends_on: [<service>] only waits for its container to start, ' +
     'so the first connections race with a database that is still starting; without a healthcheck on the other service ' +
     '(healthcheck: in the compose file, or HEALTHCHECK in the Dockerfile it is built from), Compose refuses to start this one.',
-  params: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['role', 'on'],
-    properties: {
-      role: { type: 'string', minLength: 1 },
-      on: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
-    },
-  },
+  params: roleAndTargetsParams,
   check(facts, params, ctx) {
-    const found = needRoleService(facts, params.role, ctx);
-    if (!('ok' in found)) return found.verdict;
-    const out: Finding[] = [];
-    for (const role of params.on) {
-      const target = needRoleService(facts, role, ctx);
-      if (!('ok' in target)) {
-        if (Array.isArray(target.verdict)) out.push(...target.verdict);
-        continue;
-      }
-      out.push(...waitFor(found.ok, params.role, target.ok, role, ctx));
-    }
-    return out.filter((f, i) => out.findIndex((g) => g.message === f.message) === i);
+    return judgeTargets(facts, params, ctx, (self, target, role) => waitFor(self, params.role, target, role, ctx));
   },
 };
 

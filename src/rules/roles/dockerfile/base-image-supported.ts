@@ -1,6 +1,6 @@
 import { imageRepository } from '../../compose/roles.js';
 import { finalChain, parseImageRef } from '../../dockerfile/stages.js';
-import { needDockerfile } from '../needs.js';
+import { needDockerfile, roleParams } from '../needs.js';
 import { atDockerfile, quoted, reporter } from '../report.js';
 import type { RoleCheck } from '../role-check.js';
 
@@ -15,15 +15,7 @@ export const dockerfileBaseImageSupported: RoleCheck<Params> = {
     'The final stage starts FROM an image pinned to an explicit version tag (python:3.12-slim), not latest or no tag, and ' +
     'not a version that is end-of-life (python:2.7-slim): those get no security fixes. Build ARGs in FROM are read with ' +
     'their defaults; a digest pin is fine.',
-  params: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['role'],
-    properties: {
-      role: { type: 'string', minLength: 1 },
-      endOfLife: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
-    },
-  },
+  params: roleParams({ endOfLife: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } } }),
   check(facts, params, ctx) {
     const found = needDockerfile(facts, params.role, ctx);
     if (!('ok' in found)) return found.verdict;

@@ -1,7 +1,7 @@
 import type { Copy, Instruction } from 'dockerfile-ast';
 import { imageRepository } from '../../compose/roles.js';
 import { finalChain, parseImageRef, type Stage } from '../../dockerfile/stages.js';
-import { needDockerfile } from '../needs.js';
+import { imageRepositoryParam, needDockerfile, roleParams } from '../needs.js';
 import { atDockerfile, quoted, reporter } from '../report.js';
 import type { RoleCheck } from '../role-check.js';
 
@@ -14,16 +14,7 @@ export const dockerfileFinalStageFrom: RoleCheck<Params> = {
     'e.g. nginx:stable-alpine), directly or through an earlier stage built FROM it. With copiesFromStage, it is a ' +
     'multi-stage build: the final stage copies what an earlier stage built (COPY --from=builder /app/build ' +
     '/usr/share/nginx/html), so the build tools stay out of the image that runs.',
-  params: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['role', 'image'],
-    properties: {
-      role: { type: 'string', minLength: 1 },
-      image: { type: 'string', minLength: 1, pattern: '^[a-z0-9][a-z0-9._/-]*$' },
-      copiesFromStage: { type: 'boolean' },
-    },
-  },
+  params: roleParams({ image: imageRepositoryParam, copiesFromStage: { type: 'boolean' } }, ['image']),
   check(facts, params, ctx) {
     const found = needDockerfile(facts, params.role, ctx);
     if (!('ok' in found)) return found.verdict;

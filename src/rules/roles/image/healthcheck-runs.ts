@@ -3,7 +3,7 @@ import { locate } from '../../compose/input.js';
 import { isMapping, isTrue } from '../../compose/service-data.js';
 import { basename, commandsOf, commandsOfInstruction, parseExecForm } from '../../dockerfile/command.js';
 import { finalChain, finalImageInstructions, parseImageRef } from '../../dockerfile/stages.js';
-import { needDockerfile, roleSpec, type ParsedDockerfile } from '../needs.js';
+import { needDockerfile, type ParsedDockerfile, roleParams, roleSpec } from '../needs.js';
 import { atDockerfile, quoted, reporter, type At } from '../report.js';
 import type { CheckContext, RoleCheck } from '../role-check.js';
 import type { RoleFacts } from '../../../facts/role-facts.js';
@@ -29,12 +29,7 @@ export const imageHealthcheckRuns: RoleCheck<{ role: string }> = {
     'node:20-slim, debian) have neither curl nor wget, alpine images have wget but not curl. A check whose command is ' +
     'missing fails every time and the container turns unhealthy. Call the language the image already has ' +
     '(python -c "import urllib.request; ..."), or install the client in a RUN of the final stage.',
-  params: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['role'],
-    properties: { role: { type: 'string', minLength: 1 } },
-  },
+  params: roleParams({}),
   check(facts, params, ctx) {
     const found = needDockerfile(facts, params.role, ctx);
     if (!('ok' in found)) return found.verdict;

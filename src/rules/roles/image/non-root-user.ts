@@ -1,6 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import { expandVariables, finalChain, finalImageInstructions } from '../../dockerfile/stages.js';
-import { needDockerfile } from '../needs.js';
+import { needDockerfile, roleParams } from '../needs.js';
 import { atDockerfile, quoted, reporter } from '../report.js';
 import type { RoleCheck } from '../role-check.js';
 
@@ -12,12 +12,7 @@ export const imageNonRootUser: RoleCheck<{ role: string }> = {
     'The final image runs its process as a user other than root: the last USER of the final stage (or of the stages it ' +
     'is built FROM) names a user or uid other than root and 0. Without USER a container runs as root, so a flaw in ' +
     'the app gives whoever exploits it root inside the container.',
-  params: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['role'],
-    properties: { role: { type: 'string', minLength: 1 } },
-  },
+  params: roleParams({}),
   check(facts, params, ctx) {
     const found = needDockerfile(facts, params.role, ctx);
     if (!('ok' in found)) return found.verdict;
