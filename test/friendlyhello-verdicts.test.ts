@@ -1,15 +1,4 @@
-import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
-import { parse } from 'yaml';
-import { packageRoot } from '../src/paths.js';
-import type { Report } from '../src/report/report.js';
-import { fixtureChain, fixturesRoot, listFixtures, materialize, type Fixture } from './support/materialize.js';
-import { labelledObjects } from './support/warm-images.js';
-import { gradeThroughCli } from './verdicts.js';
-import { limit } from './support/slots.js';
+import { ownFailure, profileUnderTest, runtimeVerdicts, staticVerdicts } from './support/profile-verdicts.js';
 
 /**
  * The second assignment, friendlyhello + Redis, graded through the CLI with
@@ -18,131 +7,16 @@ import { limit } from './support/slots.js';
  * the runtime defects) with the stack booted. Each fails exactly the criteria
  * its fixture.yaml names; the correct ones earn every point.
  */
-const PROFILE = 'friendlyhello-redis';
-const profileArgs = ['--profile', PROFILE];
-const criteria = (parse(readFileSync(join(packageRoot, 'profiles', `${PROFILE}.yaml`), 'utf8')) as {
-  criteria: { id: string; area: string; level: string; layouts?: string[] }[];
-}).criteria;
-const fixtures = listFixtures(PROFILE);
-const isStatic = (id: string) => criteria.find((c) => c.id === id)?.area !== 'runtime';
-const composeOnly = criteria.filter((c) => c.layouts?.length === 1 && c.layouts[0] === 'compose').map((c) => c.id);
-const isRunLayout = (f: Fixture) => fixtureChain(f.name).some((layer) => layer.remove.includes('docker-compose.yml'));
-const snapshotName = (f: Fixture) => f.name.slice(PROFILE.length + 1).replace('/', '__');
+const profile = profileUnderTest('friendlyhello-redis');
 
-function expectedExit(f: Fixture, failing: string[]): number {
-  if (f.expect.mode === 'static') return f.expect.exit;
-  return failing.some((id) => criteria.find((c) => c.id === id)?.level === 'required') ? 1 : 0;
-}
+staticVerdicts(profile, { snapshots: 'friendlyhello' });
 
-/** What every report of this profile shows, whatever the fixture. */
-function expectProfileReport(expect: ExpectStatic, report: Report, f: Fixture, runtimeGraded: boolean) {
-  expect(report.profile.id).toBe(PROFILE);
-  expect(report.criteria.map((c) => c.id)).toEqual(criteria.map((c) => c.id));
-  const notApplicable = report.criteria.filter((c) => c.status === 'not-applicable').map((c) => c.id);
-  const graded = (id: string) => runtimeGraded || isStatic(id);
-  if (isRunLayout(f)) {
-    for (const id of composeOnly.filter(graded)) expect(notApplicable, `${id} does not apply without a compose file`).toContain(id);
-  } else {
-    expect(notApplicable.filter(graded), 'every criterion applies to a compose submission').toEqual([]);
-  }
-}
-
-describe.concurrent('rock-check --static --profile friendlyhello-redis on each fixture', () => {
-  for (const fixture of fixtures) {
-    it(fixture.name, async ({ expect }) => {
-      await using m = await materialize(fixture.name);
-      const v = await gradeThroughCli(m.dir, [m.dir, '--static', ...profileArgs]);
-      const expected = fixture.expect.failing.filter(isStatic).sort();
-      expect(v.failing.sort()).toEqual(expected);
-      expect(v.exit).toBe(expectedExit(fixture, expected));
-      expectProfileReport(expect, v.report, fixture, false);
-      for (const c of v.report.criteria.filter((c) => expected.includes(c.id))) {
-        expect(c.findings.length, `${c.id} has findings`).toBeGreaterThan(0);
-        for (const f of c.findings) expect(f.message.length).toBeGreaterThan(10);
-      }
-      if (expected.length === 0) expect(v.report.score.earned).toBe(v.report.score.possible);
-      const advised = v.report.criteria.filter((c) => c.status === 'pass' && c.findings.length > 0);
-      expect(advised.map((c) => c.id).sort(), 'criteria that pass with advice').toEqual([...(fixture.expect.advice ?? [])].sort());
-      if (fixture.expect.notice === undefined) expect(v.report.notices).toBeUndefined();
-      else expect(v.report.notices).toEqual([expect.stringContaining(fixture.expect.notice)]);
-      for (const c of v.report.criteria.filter((c) => c.blockedBy !== undefined)) {
-        expect(c.findings.every((f) => /^cannot be checked: .*\(see FH-[A-Z]{2}\d{3}\)$/.test(f.message)), `${c.id} fails with cascade lines only`).toBe(true);
-        expect(c.blockedBy, `${c.id} points at failing criteria`).toEqual(c.blockedBy!.filter((id) => v.failing.includes(id)));
-      }
-      await expect(v.terminal).toMatchFileSnapshot(`__snapshots__/friendlyhello/${snapshotName(fixture)}.txt`);
-    });
-  }
-});
-
-/** The correct submission's image built once under a test-only tag, so each grading reuses its package layer from the build cache. */
-const warmTag = 'rock-check-test-warm:friendlyhello';
-const run = promisify(execFile);
-
-/** Two gradings at a time: what a 2-core machine sustains without starving the boots. */
-const slots = limit(3);
-
-interface DockerEvent {
-  Actor: { ID: string; Attributes: Record<string, string> };
-}
-
-async function dockerEvents(since: number, filters: string[]): Promise<DockerEvent[]> {
-  const args = ['events', '--since', String(Math.floor(since / 1000)), '--until', String(Math.ceil(Date.now() / 1000)), '--format', '{{json .}}'];
-  const { stdout } = await run('docker', [...args, ...filters.flatMap((f) => ['--filter', f])], { maxBuffer: 1 << 26 });
-  return stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as DockerEvent);
-}
-
-/**
- * Volumes that containers labelled rock-check mounted since `since` and that
- * still exist with no container using them: the anonymous /data volumes a
- * recreate of the Redis container with fresh anonymous volumes sets aside,
- * which carry no label of their own.
- */
-async function orphanedVolumes(since: number): Promise<string[]> {
-  const graders = new Set((await dockerEvents(since, ['type=container', 'event=create', 'label=rock-check'])).map((e) => e.Actor.ID));
-  const mounted = new Set(
-    (await dockerEvents(since, ['type=volume', 'event=mount'])).filter((e) => graders.has(e.Actor.Attributes.container)).map((e) => e.Actor.ID),
-  );
-  const { stdout } = await run('docker', ['volume', 'ls', '-q', '--filter', 'dangling=true']);
-  return stdout.split('\n').filter((v) => mounted.has(v));
-}
-
-describe('rock-check --profile friendlyhello-redis with the runtime', { timeout: 900_000 }, () => {
-  let suiteStart = Date.now();
-  beforeAll(async () => {
-    suiteStart = Date.now();
-    const env = { ...process.env, DOCKER_BUILDKIT: process.env.DOCKER_BUILDKIT ?? '0' };
-    await run('docker', ['build', '-q', '-t', warmTag, join(fixturesRoot, PROFILE, 'good-compose')], { env, maxBuffer: 1 << 24 });
-  }, 900_000);
-
-  afterAll(async () => {
-    await run('docker', ['rmi', '-f', warmTag]).catch(() => undefined);
-    expect(await labelledObjects()).toEqual({ containers: [], networks: [], volumes: [], images: [] });
-    expect(await orphanedVolumes(suiteStart), 'anonymous volumes of graded containers left behind').toEqual([]);
-  }, 120_000);
-
-  describe.concurrent('each full-mode fixture', () => {
-    for (const fixture of fixtures.filter((f) => f.expect.mode === 'full')) {
-      it(fixture.name, async ({ expect }) => {
-        await using m = await materialize(fixture.name);
-        const v = await slots(() => gradeThroughCli(m.dir, [m.dir, ...profileArgs]));
-        expect(v.report.errors).toEqual([]);
-        expect(v.report.mode).toBe('full');
-        expect(v.failing.sort()).toEqual([...fixture.expect.failing].sort());
-        expect(v.exit).toBe(fixture.expect.exit);
-        expectProfileReport(expect, v.report, fixture, true);
-        for (const c of v.report.criteria.filter((c) => c.status === 'fail')) {
-          expect(c.findings.length, `${c.id} explains itself`).toBeGreaterThan(0);
-        }
-        if (fixture.expect.failing.length === 0) expect(v.report.score.earned).toBe(v.report.score.possible);
-        const counter = v.report.criteria.find((c) => c.id === 'FH-RT004');
-        if (counter?.status === 'fail' && counter.blockedBy === undefined) {
-          // The assignment: a counter that never reached Redis fails with a hint about the name and the network.
-          expect(counter.findings.map((f) => `${f.message}\n${f.hint ?? ''}`).join('\n')).toMatch(/redis[\s\S]*network|network[\s\S]*redis/i);
-        }
-      });
-    }
-  });
+runtimeVerdicts(profile, {
+  warm: { 'rock-check-test-warm:friendlyhello': 'good-compose' },
+  engineWide: true,
+  also(expect, v) {
+    // The assignment: a counter that never reached Redis fails with a hint about the name and the network.
+    const counter = ownFailure(v.report, 'FH-RT004');
+    if (counter !== undefined) expect(counter).toMatch(/redis[\s\S]*network|network[\s\S]*redis/i);
+  },
 });
