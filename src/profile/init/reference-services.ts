@@ -9,6 +9,7 @@ import { simpleCommands } from '../../rules/dockerfile/shell.js';
 import { finalImageInstructions, stagesOf } from '../../rules/dockerfile/stages.js';
 import { portEntries } from '../../rules/roles/compose/port-specs.js';
 import type { RoleProfile } from '../profile.js';
+import { urlAuthority } from '../../rules/compose/url-authority.js';
 
 /** What the reference's compose file says of one service, as profile init reads it. */
 export interface ReferenceService {
@@ -160,8 +161,8 @@ function namedInEnvironment(s: Service, base: (string | number)[], self: string,
  * user or database name that happens to equal it (POSTGRES_DB=postgres) does not.
  */
 function namesHost(key: string, value: string, service: string): boolean {
-  const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^:/?#]+)/i.exec(value);
-  if (url) return url[1] === service;
+  const url = urlAuthority(value);
+  if (url) return url.host === service;
   return /HOST|URL|URI|ADDR|SERVER|ENDPOINT/i.test(key) && value.split(/[^A-Za-z0-9_.-]+/).includes(service);
 }
 
@@ -206,9 +207,8 @@ function envKeysNaming(s: Service, base: (string | number)[], self: string, all:
 function urlPortsNamed(s: Service, base: (string | number)[], self: string, all: string[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const e of environmentEntries(s, base)) {
-    const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?([^:/?#]+):(\d{1,5})(?:[/?#]|$)/i.exec(e.value ?? '');
-    const port = Number(url?.[2]);
-    if (url && url[1] !== self && all.includes(url[1]) && port >= 1 && port <= 65535) out[url[1]] ??= port;
+    const url = urlAuthority(e.value ?? '');
+    if (url?.port !== undefined && url.host !== self && all.includes(url.host)) out[url.host] ??= url.port;
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { serviceEnvironment, type EnvValue } from '../../compose/service-env.js'
 import { needRoleService } from '../needs.js';
 import { quoted, reporter } from '../report.js';
 import type { RoleCheck } from '../role-check.js';
+import { urlAuthority } from '../../compose/url-authority.js';
 
 type Params = { role: string; keys: string[]; names: string };
 
@@ -70,8 +71,8 @@ export const composeEnvNamesRole: RoleCheck<Params> = {
 /** The host a value names: the value itself when it is a bare name, else the host of a URL (scheme://user:password@host:port/...). */
 export function hostOf(value: string): string | undefined {
   const v = value.trim();
-  const url = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/.exec(v);
-  if (url) return url[1] === '' ? undefined : url[1];
+  const url = urlAuthority(v);
+  if (url) return url.host === '' ? undefined : url.host;
   const bare = /^([A-Za-z0-9_.-]+)(?::\d+)?$/.exec(v);
   return bare ? bare[1] : undefined;
 }
