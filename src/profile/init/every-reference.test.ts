@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { materialize } from '../../../test/support/materialize.js';
-import { LABEL } from '../../cleanup/labels.js';
+import { labelledObjects } from '../../../test/support/warm-images.js';
 import { runCommand } from '../../cli/run-command.js';
 import { memoryIo } from '../../cli/test-io.js';
 import type { Report } from '../../report/report.js';
@@ -23,7 +21,6 @@ import { limit } from '../../../test/support/slots.js';
 const references = ['good', 'friendlyhello-redis/good-compose', 'nginx-flask-postgres/good', 'react-flask-postgres/good', 'fastapi-neo4j-todo/good'];
 const scratch = await mkdtemp(join(tmpdir(), 'rc-profile-every-'));
 const draftFile = (fixture: string) => join(scratch, `${fixture.replace(/\//g, '_')}.yaml`);
-const docker = promisify(execFile);
 
 async function cli(argv: string[]) {
   const io = memoryIo({ cwd: scratch });
@@ -68,11 +65,9 @@ function defectsOf(compose: string, draft: RoleProfile): { kind: Defect; text: s
   return out;
 }
 
-/** Every Docker object rock-check labels, by kind and ID. */
+/** Every Docker object rock-check labels, as `kind name`. */
 async function labelled(): Promise<string[]> {
-  const kinds = [['ps', '-a', '-q'], ['network', 'ls', '-q'], ['volume', 'ls', '-q'], ['images', '-q']];
-  const lists = await Promise.all(kinds.map(async (args) => (await docker('docker', [...args, '--filter', `label=${LABEL}=1`])).stdout.split('\n').filter(Boolean).map((id) => `${args[0]} ${id}`)));
-  return lists.flat();
+  return Object.entries(await labelledObjects()).flatMap(([kind, names]) => names.map((n) => `${kind} ${n}`));
 }
 
 beforeAll(async () => {
